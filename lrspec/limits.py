@@ -1,0 +1,42 @@
+"""Resource limits for untrusted input.
+
+Spec strings come from config files, command lines and web forms. Each limit bounds one
+resource; exceeding it raises :class:`lrspec.LimitError` with a message naming the limit.
+Pass ``limits=Limits(...)`` to a call, or change the process-wide default with
+:func:`set_default_limits`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Upper bounds on what one spec may ask for.
+
+    - ``max_length``: characters of spec text.
+    - ``max_depth``: nesting of brackets and of the syntax tree (operators, calls, lists).
+    """
+
+    max_length: int = 100_000
+    max_depth: int = 100
+
+    def replace(self, **changes) -> Limits:
+        return replace(self, **changes)
+
+
+_default = Limits()
+
+
+def default_limits() -> Limits:
+    """The limits used when a call is given none."""
+    return _default
+
+
+def set_default_limits(limits: Limits) -> None:
+    """Change the limits used when a call is given none (for the whole process)."""
+    global _default
+    if not isinstance(limits, Limits):
+        raise TypeError("set_default_limits expects a lrspec.Limits")
+    _default = limits
