@@ -393,6 +393,8 @@ def _from_lark_error(error: UnexpectedInput, text: str) -> LrspecSyntaxError:
         hint = None
         if char == "%":
             hint = "a unit must follow its number directly, as in 5%"
+        elif char == ">":
+            hint = "the sequence operator is '>>'"
         return LrspecSyntaxError(
             f"unexpected character {char!r}", span=(pos, pos + 1), text=text, hint=hint
         )

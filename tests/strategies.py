@@ -1,0 +1,71 @@
+"""Hypothesis strategies for lrspec syntax trees and spec text."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import strategies as st
+
+from lrspec.nodes import (
+    INF_WORD,
+    RESERVED_WORDS,
+    Bool,
+    BinOp,
+    Call,
+    Keyword,
+    List,
+    Neg,
+    Number,
+    Seq,
+    Slice,
+    String,
+    Word,
+)
+
+names = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,7}", fullmatch=True).filter(
+    lambda n: n not in RESERVED_WORDS and n != INF_WORD
+)
+dotted_names = st.lists(names, min_size=1, max_size=3).map(".".join)
+
+# Literals are never negative (a minus sign is a Neg node); abs() also turns -0.0 into 0.0.
+finite_floats = st.floats(min_value=0.0, allow_nan=False, allow_infinity=False).map(abs)
+ints = st.integers(min_value=0, max_value=10**40)
+units = st.sampled_from([None, "%", "ep"])
+
+finite_numbers = st.builds(Number, st.one_of(ints, finite_floats), units)
+numbers = st.one_of(finite_numbers, st.just(Number(math.inf)))
+
+leaves = st.one_of(
+    numbers,
+    st.builds(Bool, st.booleans()),
+    st.builds(Word, names),
+    st.builds(String, st.text(max_size=12)),
+)
+
+
+def _call(children):
+    def build(name, args, kwargs):
+        unique = {}
+        for key, value in kwargs:
+            unique.setdefault(key, value)
+        return Call(name, tuple(args), tuple(Keyword(k, v) for k, v in unique.items()))
+
+    return st.builds(
+        build, dotted_names, st.lists(children, max_size=3),
+        st.lists(st.tuples(names, children), max_size=3),
+    )
+
+
+def _extend(children):
+    bounds = st.one_of(st.none(), finite_numbers)
+    return st.one_of(
+        st.builds(lambda items: List(tuple(items)), st.lists(children, max_size=4)),
+        _call(children),
+        st.builds(lambda parts: Seq(tuple(parts)), st.lists(children, min_size=2, max_size=4)),
+        st.builds(BinOp, st.sampled_from("+-*/"), children, children),
+        st.builds(Neg, children),
+        st.builds(Slice, children, bounds, bounds),
+    )
+
+
+trees = st.recursive(leaves, _extend, max_leaves=25)
