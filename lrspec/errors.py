@@ -138,6 +138,16 @@ class UnitError(LrspecError):
 class EvaluationError(LrspecError):
     """A schedule asked for a value it cannot give (a negative step, a division by zero, ...)."""
 
+    #: Raised inside a compiled schedule, which does not know the caller's step.
+    needs_step = False
+
+    def at_step(self, t) -> EvaluationError:
+        """Name the step in the message, if the schedule could not."""
+        if self.needs_step:
+            self.message = f"{self.message} at step {t}"
+            self.needs_step = False
+        return self
+
 
 class StateError(LrspecError):
     """Misuse of a stateful schedule's metric or saved state."""

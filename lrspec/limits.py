@@ -17,10 +17,17 @@ class Limits:
 
     - ``max_length``: characters of spec text.
     - ``max_depth``: nesting of brackets and of the syntax tree (operators, calls, lists).
+    - ``max_list_length``: items in one list argument (milestones, boundaries, values).
+    - ``max_repeat``: a finite ``Repeat`` count (``times=inf`` is always allowed).
+    - ``max_percent``, ``max_epochs``: the number in a ``%`` or ``ep`` unit value.
     """
 
     max_length: int = 100_000
     max_depth: int = 100
+    max_list_length: int = 10_000
+    max_repeat: int = 1_000_000
+    max_percent: float = 10_000.0
+    max_epochs: float = 1_000_000.0
 
     def replace(self, **changes) -> Limits:
         return replace(self, **changes)

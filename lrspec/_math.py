@@ -1,0 +1,104 @@
+"""One formula, two evaluations: the math namespaces that family formulas are written against.
+
+A family writes its formula once, as a closure over ``m`` (one of :data:`SCALAR` or
+:data:`ARRAY`) using only ``+ - * /`` and the functions below. With ``SCALAR`` it runs on
+Python floats (the per-step path); with ``ARRAY`` on NumPy float64 arrays (whole curves).
+IEEE arithmetic gives the same bits either way, and every other function comes from one
+implementation used by both namespaces, so the two paths agree bit for bit.
+
+NumPy's ufuncs may use their own SIMD code (exp, log, power and tanh do on AVX-512 machines),
+which differs from the C library's ``math`` in the last bit; and NumPy picks the SIMD or the C
+library loop by the shape of the operands (``np.power`` on two scalars takes the C library's
+pow, on arrays the SIMD one). So each function is used in the same form by both paths:
+
+- ``sqrt``, ``floor`` and ``fmod`` are exact in IEEE arithmetic, so ``math`` serves scalars;
+- ``cos`` comes from ``math`` where a probe at import finds it identical to NumPy's
+  (NumPy's float64 cos is the C library's), else from NumPy like the others;
+- the other unary functions call the NumPy ufunc on the scalar (the same loop arrays use);
+- ``pow`` calls ``np.power`` on one-element arrays, and the array path gives it full
+  contiguous arrays, so both take the same loop.
+"""
+
+from __future__ import annotations
+
+import math
+from types import SimpleNamespace
+
+import numpy as np
+
+
+def _pick_cos():
+    # SIMD versions of cos differ from the C library on a good fraction of inputs, so a
+    # thousand spread-out probes tell them apart.
+    probe = np.concatenate([np.linspace(0.0, 4 * math.pi, 700), np.geomspace(1e-8, 1e6, 300)])
+    expected = np.cos(probe).tolist()
+    if all(math.cos(x) == e for x, e in zip(probe.tolist(), expected)):
+        return math.cos
+    return _on_scalar(np.cos)
+
+
+def _on_scalar(ufunc):
+    """A unary NumPy ufunc applied to a Python float, returning a Python float."""
+    return lambda x: float(ufunc(x))
+
+
+def _scalar_power(base, exponent):
+    return float(np.power(np.array([base], dtype=float), np.array([exponent], dtype=float))[0])
+
+
+def _array_power(base, exponent):
+    base, exponent = np.broadcast_arrays(np.atleast_1d(np.asarray(base, dtype=float)),
+                                         np.atleast_1d(np.asarray(exponent, dtype=float)))
+    return np.power(np.ascontiguousarray(base), np.ascontiguousarray(exponent))
+
+
+def _scalar_where(condition, if_true, if_false):
+    return if_true if condition else if_false
+
+
+def _scalar_minimum(a, b):
+    return a if a < b else b
+
+
+def _scalar_maximum(a, b):
+    return a if a > b else b
+
+
+def _scalar_floor(x):
+    # Floor division by 1.0 is floor() as a float, exactly like np.floor (and faster).
+    return x // 1.0
+
+
+#: Functions for the per-step path (Python floats in, Python floats out).
+SCALAR = SimpleNamespace(
+    cos=_pick_cos(),
+    exp=_on_scalar(np.exp),
+    log=_on_scalar(np.log),
+    log1p=_on_scalar(np.log1p),
+    tanh=_on_scalar(np.tanh),
+    sqrt=math.sqrt,  # correctly rounded everywhere, exactly like np.sqrt
+    pow=_scalar_power,
+    floor=_scalar_floor,
+    fmod=math.fmod,  # exact in IEEE arithmetic, exactly like np.fmod
+    minimum=_scalar_minimum,
+    maximum=_scalar_maximum,
+    where=_scalar_where,
+    pi=math.pi,
+)
+
+#: The same functions for NumPy float64 arrays.
+ARRAY = SimpleNamespace(
+    cos=np.cos,
+    exp=np.exp,
+    log=np.log,
+    log1p=np.log1p,
+    tanh=np.tanh,
+    sqrt=np.sqrt,
+    pow=_array_power,
+    floor=np.floor,
+    fmod=np.fmod,
+    minimum=np.minimum,
+    maximum=np.maximum,
+    where=np.where,
+    pi=math.pi,
+)

@@ -1,0 +1,149 @@
+"""Syntax tree to schedule expression: calls bound to families, compositions checked.
+
+The evaluator gives every node its meaning: a call becomes its family (arguments bound,
+converted and range-checked, see ``registry.bind_call``), a number a constant, ``>>`` a
+sequence, and so on. It then checks how the pieces are composed: only a schedule that ends
+may be followed by ``>>``, a Warmup needs a successor, and a stateful schedule may only end a
+sequence or be scaled by a number.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .errors import ArgumentError, CompositionError
+from .expr import Arithmetic, Const, Expr, Negation, Sequence, Window
+from .limits import Limits, default_limits
+from .nodes import Bool, BinOp, Call, List, Neg, Node, Number, Seq, Slice, String, Word
+from .params import Context, Steps, signed_number
+from .printer import format_number
+from .registry import Family, bind_call, lookup
+
+_BOUND = Steps()
+
+
+def evaluate(node: Node, limits: Limits | None = None) -> Expr:
+    """The schedule expression a syntax tree means (raises an LrspecError if none)."""
+    evaluator = _Evaluator(limits or default_limits())
+    expr = evaluator.expr(node)
+    _check_composition(expr)
+    return expr
+
+
+class _Evaluator:
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+
+    def expr(self, node: Node) -> Expr:
+        if isinstance(node, Call):
+            family = lookup(node.name, node.name_span)
+            return bind_call(family, node, self.expr, self.limits)
+        value = signed_number(node)
+        if value is not None:
+            try:
+                value = float(value) + 0.0  # + 0.0 turns -0.0 into 0.0
+            except OverflowError:
+                value = math.inf
+            if not math.isfinite(value):
+                raise ArgumentError(f"a schedule's value must be finite, got {value}",
+                                    span=node.span)
+            return Const(value, node.span)
+        if isinstance(node, Neg):
+            return Negation(self.expr(node.operand), node.span)
+        if isinstance(node, Seq):
+            return Sequence(tuple(self.expr(part) for part in node.parts), node.span)
+        if isinstance(node, BinOp):
+            return Arithmetic(node.op, self.expr(node.left), self.expr(node.right), node.span)
+        if isinstance(node, Slice):
+            return self._window(node)
+        raise ArgumentError(f"expected a schedule, got {_describe(node)}", span=node.span,
+                            hint=_schedule_hint(node))
+
+    def _window(self, node: Slice) -> Window:
+        target = self.expr(node.target)
+        ctx = Context("slice", "bound", self.limits)
+        bounds = [None if b is None else _BOUND.convert(b, ctx) for b in (node.start, node.stop)]
+        start, stop = bounds
+        if start is not None and stop is not None and _unitless(start, stop) and start >= stop:
+            raise CompositionError(
+                f"the slice [{format_number(start)}:{format_number(stop)}] is empty",
+                span=node.span, hint="the start must come before the stop",
+            )
+        return Window(target, start, stop, node.span,
+                      tuple(None if b is None else b.span for b in (node.start, node.stop)))
+
+
+def _unitless(*values) -> bool:
+    return all(isinstance(v, (int, float)) for v in values)
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, Number):
+        return f"the step count {format_number(node.value, node.unit)}"
+    if isinstance(node, Word):
+        return f"the word '{node.name}'"
+    if isinstance(node, String):
+        return f"the string {node.value!r}"
+    if isinstance(node, Bool):
+        return f"the boolean {'true' if node.value else 'false'}"
+    if isinstance(node, List):
+        return "a list"
+    return type(node).__name__
+
+
+def _schedule_hint(node: Node) -> str | None:
+    if isinstance(node, Number) and node.unit:
+        return "units (% and ep) apply to step counts, not to rates"
+    if isinstance(node, Word):
+        from .errors import did_you_mean
+        from .registry import families
+
+        close = did_you_mean(node.name, families())
+        if close:
+            return f"{close} (a schedule is called with parentheses)"
+    return None
+
+
+# -- composition --------------------------------------------------------------------------
+
+
+def _check_composition(expr: Expr) -> None:
+    _check(expr, warmup_ok=False, stateful_ok=True)
+
+
+def _check(expr: Expr, *, warmup_ok: bool, stateful_ok: bool) -> None:
+    from .families.combinators import Warmup
+
+    if isinstance(expr, Warmup) and not warmup_ok:
+        raise CompositionError(
+            f"{expr.text()} needs a schedule after it", span=expr.span,
+            hint=f"write {expr.text()} >> <schedule>, for example "
+            f"{expr.text()} >> Cosine(0.1, 0.0, 10000)",
+        )
+    if isinstance(expr, Family) and expr.is_stateful and not stateful_ok:
+        raise CompositionError(
+            f"{expr.text()} reads a metric, so it can only end a '>>' sequence or be scaled "
+            "by a number", span=expr.span,
+        )
+    if isinstance(expr, Sequence):
+        last = len(expr.parts) - 1
+        for k, part in enumerate(expr.parts):
+            if k < last and not part.finite():
+                raise CompositionError(
+                    f"'{part.text()}' never ends, so nothing can follow it with '>>'",
+                    span=part.span,
+                    hint=f"give it a length, e.g. ({part.text()})[:1000]"
+                    if not isinstance(part, (Family, Const)) else
+                    f"give it a length, e.g. {part.text()}[:1000]",
+                )
+            _check(part, warmup_ok=k < last, stateful_ok=stateful_ok and k == last)
+        return
+    if isinstance(expr, Arithmetic):
+        scales = expr.op == "*" or expr.op == "/"
+        for side, other in ((expr.left, expr.right), (expr.right, expr.left)):
+            # A stateful schedule may be scaled by a number: `0.5 * S`, `S * 0.5`, `S / 2`.
+            ok = scales and other.neutral and not (expr.op == "/" and side is expr.right)
+            _check(side, warmup_ok=False, stateful_ok=stateful_ok and ok)
+        return
+    for child in expr.children():
+        _check(child, warmup_ok=False, stateful_ok=False)

@@ -1,0 +1,156 @@
+"""Families that take schedules: Warmup (with ``>>``), Repeat, min and max."""
+
+from __future__ import annotations
+
+import math
+
+from .. import kernels
+from ..errors import CompositionError, LimitError
+from ..nodes import Number
+from ..params import POSITIVE_STEPS, RATE, SCHEDULE, Integer, signed_number
+from ..registry import Family, Param, register
+
+
+@register
+class Warmup(Family):
+    """A linear warmup into whatever follows it with ``>>``.
+
+    Warmup(n, start) >> B: value(t) = start + (B(0) - start) * t / n for t < n, then B.
+
+    Example: ``Warmup(500) >> Cosine(0.1, 0.0, 10000)``. A Warmup must be followed by
+    ``>>`` and a schedule; its length is ``n``.
+    """
+
+    name = "Warmup"
+    params = (
+        Param("steps", POSITIVE_STEPS, doc="how long the warmup lasts"),
+        Param("start", RATE, 0.0, doc="the rate at step 0"),
+    )
+    example = "Warmup(500) >> Cosine(0.1, 0.0, 10000)"
+
+    def finite(self):
+        return True
+
+    def length(self):
+        return self.steps
+
+    def ramp(self, target: float) -> kernels.Kernel:
+        """The warmup's kernel, rising to ``target`` (the next schedule's first value)."""
+        start, steps = self.start, self.steps
+        rise = target - start
+
+        def make(m):
+            def value(t):
+                return start + rise * t / steps
+
+            return value
+
+        return kernels.formula(steps, make)
+
+    def kernel(self, builder, offset):  # the evaluator never lets a Warmup stand alone
+        raise CompositionError(f"{self.text()} needs a schedule after it", span=self.span)
+
+
+class _Count(Integer):
+    """A repeat count: a positive integer, or inf."""
+
+    def convert(self, node, ctx):
+        value = signed_number(node)
+        if isinstance(value, float) and math.isinf(value) and value > 0:
+            return value
+        count = super().convert(node, ctx)
+        if count > ctx.limits.max_repeat:
+            ctx.fail(f"must be at most {ctx.limits.max_repeat} (or inf), got {count}", node,
+                     cls=LimitError, hint="raise Limits.max_repeat if this is really meant")
+        return count
+
+    def describe(self):
+        return "integer >= 1, or inf"
+
+    def to_node(self, value):
+        return Number(value)
+
+    def to_json(self, value):
+        return "inf" if math.isinf(value) else value
+
+
+@register
+class Repeat(Family):
+    """Run a schedule ``times`` times in a row, then hold its final value.
+
+    value(t) = A(t mod L_A) for t < times * L_A, then A(L_A); length times * L_A.
+
+    Example: ``Warmup(100) >> Repeat(Cosine(0.1, 0.0, 300), 3)`` is Hugging Face's cosine
+    with 3 hard restarts over 1000 steps.
+    """
+
+    name = "Repeat"
+    params = (
+        Param("schedule", SCHEDULE, doc="a schedule that ends"),
+        Param("times", _Count(1), math.inf, doc="how many times; inf repeats forever"),
+    )
+    example = "Warmup(100) >> Repeat(Cosine(0.1, 0.0, 300), 3)"
+
+    def check(self):
+        if not self.schedule.finite():
+            raise CompositionError(
+                f"Repeat needs a schedule that ends; '{self.schedule.text()}' never ends",
+                span=self.spans.get("schedule", self.span),
+                hint="give it a length, e.g. Constant(0.1)[:1000]",
+            )
+
+    def finite(self):
+        return math.isfinite(self.times)
+
+    def length(self):
+        return self.times * self.schedule.length()
+
+    def kernel(self, builder, offset):
+        return kernels.repeat(builder.build(self.schedule, offset), self.times)
+
+
+class _Extremum(Family):
+    __slots__ = ()
+    params = (Param("schedules", SCHEDULE, variadic=True, doc="two or more schedules"),)
+
+    @property
+    def neutral(self):
+        return all(s.neutral for s in self.schedules)
+
+    def finite(self):
+        measured = [s for s in self.schedules if not s.neutral]
+        return bool(measured) and all(s.finite() for s in measured)
+
+    def length(self):
+        measured = [s.length() for s in self.schedules if not s.neutral]
+        return max(measured) if measured else math.inf
+
+    def kernel(self, builder, offset):
+        parts = [builder.build(s, offset) for s in self.schedules]
+        return kernels.extremum(self.name, parts, self.length())
+
+
+@register
+class Min(_Extremum):
+    """The pointwise minimum of several schedules; numbers count as constants.
+
+    value(t) = min(A(t), B(t), ...); length: the longest (numbers have no length).
+
+    Example: ``min(Cosine(0.1, 0.0, 1000), 0.05)``.
+    """
+
+    name = "min"
+    example = "min(Cosine(0.1, 0.0, 1000), 0.05)"
+
+
+@register
+class Max(_Extremum):
+    """The pointwise maximum of several schedules; numbers count as constants.
+
+    value(t) = max(A(t), B(t), ...); length: the longest (numbers have no length).
+
+    Example: ``max(Cosine(0.1, 0, 5000), 0.001)`` never goes below 0.001.
+    """
+
+    name = "max"
+    example = "max(Cosine(0.1, 0, 5000), 0.001)"

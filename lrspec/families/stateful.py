@@ -1,0 +1,204 @@
+"""Stateful families: their rate depends on the metrics (losses) observed so far.
+
+``s.step(metric)`` feeds one metric and returns the next rate; ``state_dict()`` and
+``load_state_dict()`` save and restore the state in plain JSON types.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..errors import StateError
+from ..params import RATE, Choice, Integer, Real
+from ..registry import Param, StatefulFamily, register
+
+
+def _number(d: dict, key: str, kind=float):
+    try:
+        value = d[key]
+    except KeyError:
+        raise StateError(f"saved state is missing '{key}'") from None
+    if value is None and kind is float:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise StateError(f"saved state has a bad '{key}': {value!r}")
+    return kind(value)
+
+
+@register
+class Plateau(StatefulFamily):
+    """Reduce the rate when a metric stops improving (PyTorch's ``ReduceLROnPlateau``).
+
+    After each metric: it is "better" than the best so far when, for mode=min,
+    metric < best * (1 - threshold) (rel) or metric < best - threshold (abs); mirrored for
+    mode=max. More than ``patience`` metrics in a row that are not better multiply the rate
+    by ``factor`` (not below ``min_lr``, and only by more than ``eps``), followed by
+    ``cooldown`` metrics during which nothing counts.
+
+    Example: ``Plateau(0.1, factor=0.5, patience=3)``; ``s.step(loss)`` returns the next rate.
+    """
+
+    name = "Plateau"
+    origin = "PyTorch"
+    params = (
+        Param("initial", RATE, doc="the rate before any reduction"),
+        Param("factor", Real(0.0, 1.0, hi_open=True, label="factor"), 0.1,
+              doc="the factor of each reduction"),
+        Param("patience", Integer(0, 2**53), 10, doc="metrics without improvement to allow"),
+        Param("threshold", Real(0.0, 1e300, label="number"), 1e-4,
+              doc="how much better counts as better"),
+        Param("mode", Choice(("min", "max")), "min", doc="whether lower or higher is better"),
+        Param("threshold_mode", Choice(("rel", "abs")), "rel",
+              doc="threshold relative to the best, or absolute"),
+        Param("cooldown", Integer(0, 2**53), 0, doc="metrics to ignore after a reduction"),
+        Param("min_lr", RATE, 0.0, doc="the lowest rate"),
+        Param("eps", Real(0.0, 1e300, label="number"), 1e-8,
+              doc="reductions smaller than this are skipped"),
+    )
+    example = "Plateau(0.1, factor=0.5, patience=3)"
+
+    def new_state(self):
+        return _PlateauState(self)
+
+
+class _PlateauState:
+    """PyTorch's ReduceLROnPlateau bookkeeping for one rate."""
+
+    def __init__(self, family: Plateau) -> None:
+        self.family = family
+        self.lr = family.initial
+        self.best: float | None = None  # None: no metric seen yet (PyTorch's +-inf)
+        self.num_bad_epochs = 0
+        self.cooldown_counter = 0
+
+    def value(self) -> float:
+        return self.lr
+
+    def _is_better(self, current: float) -> bool:
+        f = self.family
+        if self.best is None:
+            best = math.inf if f.mode == "min" else -math.inf
+        else:
+            best = self.best
+        if f.mode == "min" and f.threshold_mode == "rel":
+            return current < best * (1.0 - f.threshold)
+        if f.mode == "min":
+            return current < best - f.threshold
+        if f.threshold_mode == "rel":
+            return current > best * (f.threshold + 1.0)
+        return current > best + f.threshold
+
+    def observe(self, metric: float) -> None:
+        f = self.family
+        if self._is_better(metric):
+            self.best = metric
+            self.num_bad_epochs = 0
+        else:
+            self.num_bad_epochs += 1
+        if self.cooldown_counter > 0:
+            self.cooldown_counter -= 1
+            self.num_bad_epochs = 0
+        if self.num_bad_epochs > f.patience:
+            new_lr = max(self.lr * f.factor, f.min_lr)
+            if self.lr - new_lr > f.eps:
+                self.lr = new_lr
+            self.cooldown_counter = f.cooldown
+            self.num_bad_epochs = 0
+
+    def state_dict(self) -> dict:
+        return {"lr": self.lr, "best": self.best, "num_bad_epochs": self.num_bad_epochs,
+                "cooldown_counter": self.cooldown_counter}
+
+    def load_state_dict(self, d: dict) -> None:
+        self.lr = _number(d, "lr")
+        self.best = _number(d, "best")
+        self.num_bad_epochs = _number(d, "num_bad_epochs", int)
+        self.cooldown_counter = _number(d, "cooldown_counter", int)
+
+
+@register
+class KingScheduler(StatefulFamily):
+    """numpy-ml's KingScheduler: decay when the loss stops going down, judged by the ordinary
+    least squares slope of the recent loss history.
+
+    After each loss (history capped at ceil(1.1 * (patience + 1)) losses): once at least
+    ``patience`` losses are in, if P(slope < 0) < 0.51 over the last patience + 1 losses,
+    and also with the losses above the 90th percentile dropped, then lr *= decay (again at
+    every later loss while that holds). This is numpy-ml's exact algorithm.
+
+    Example: ``KingScheduler(initial_lr=0.01, patience=20, decay=0.9)``.
+    """
+
+    name = "KingScheduler"
+    origin = "numpy-ml"
+    params = (
+        Param("initial_lr", RATE, 0.01, doc="the rate before any decay"),
+        # numpy-ml itself fails for patience 1 (a singular matrix) and 2 (division by zero).
+        Param("patience", Integer(3, 10**6), 1000, doc="the losses the slope is taken over"),
+        Param("decay", Real(0.0, 1.0, lo_open=True, label="factor"), 0.99,
+              doc="the factor of each decay"),
+    )
+    example = "KingScheduler(initial_lr=0.01, patience=20, decay=0.9)"
+
+    def new_state(self):
+        return _KingState(self)
+
+
+class _KingState:
+    """numpy-ml's KingScheduler, step for step (``numpy_ml/neural_nets/schedulers``)."""
+
+    def __init__(self, family: KingScheduler) -> None:
+        self.patience = family.patience
+        self.decay = family.decay
+        self.current_lr = family.initial_lr
+        self.max_history = int(np.ceil(1.1 * (family.patience + 1)))
+        self.loss_history: list[float] = []
+
+    def value(self) -> float:
+        return self.current_lr
+
+    def observe(self, metric: float) -> None:
+        self.loss_history.append(metric)
+        if len(self.loss_history) < self.patience:
+            return
+        self.loss_history = self.loss_history[-self.max_history:]
+        if (self._steps_without_decrease(robust=False) > self.patience
+                and self._steps_without_decrease(robust=True) > self.patience):
+            self.current_lr *= self.decay
+
+    def _steps_without_decrease(self, robust: bool) -> int:
+        history = np.array(self.loss_history)
+        if robust:
+            threshold = np.quantile(history, 0.9)
+            history = np.array([v for v in history if v <= threshold])
+        n = len(history)
+        start = max(0, n - self.patience - 1)
+        return n - start if _probability_of_decrease(history, start) < 0.51 else 0
+
+    def state_dict(self) -> dict:
+        return {"current_lr": self.current_lr, "loss_history": list(self.loss_history)}
+
+    def load_state_dict(self, d: dict) -> None:
+        self.current_lr = _number(d, "current_lr")
+        history = d.get("loss_history")
+        if not isinstance(history, list) or not all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) for v in history
+        ):
+            raise StateError(f"saved state has a bad 'loss_history': {history!r}")
+        self.loss_history = [float(v) for v in history]
+
+
+def _probability_of_decrease(history: np.ndarray, start: int) -> float:
+    """P(slope < 0) of an OLS line through ``history[start:]`` (numpy-ml's ``_p_decreasing``)."""
+    loss = history[start:]
+    n = len(loss)
+    t = np.arange(start, len(history))
+    design = np.c_[np.ones(n), t]
+    intercept, slope = np.linalg.inv(design.T @ design) @ design.T @ loss
+    predicted = slope * t + intercept
+    loss_var = 1 / (n - 2) * np.sum((loss - predicted) ** 2)
+    slope_var = (12 * loss_var) / (n**3 - n)
+    eps = np.finfo(float).eps
+    return float((1 + math.erf(((0 - slope) / np.sqrt(slope_var + eps)) / np.sqrt(2))) / 2)

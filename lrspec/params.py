@@ -1,0 +1,418 @@
+"""Parameter types: how an argument's syntax node becomes a typed value, and back.
+
+Each type converts a node (checking its kind and range, with a message that names the family,
+the parameter and the value), prints a value back as a canonical node, and knows its JSON
+form. Types settle the canonical form: a float parameter given ``1`` holds ``1.0``; a step
+count given ``1e4`` holds ``10000``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import ArgumentError, LimitError, UnknownNameError, UnitError, did_you_mean
+from .limits import Limits
+from .nodes import Bool, List, Neg, Node, Number, String, Word
+from .printer import format_number
+
+#: The largest step count: every integer up to it is exact in a float.
+MAX_STEPS = 2**53
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A step count written with a unit: ``5%`` of the total steps, or ``2ep`` epochs."""
+
+    value: int | float
+    unit: str
+
+    def __str__(self) -> str:
+        return format_number(self.value, self.unit)
+
+    @property
+    def binding(self) -> str:
+        return "total_steps" if self.unit == "%" else "steps_per_epoch"
+
+
+@dataclass(frozen=True)
+class Binding:
+    """The run's ``total_steps`` and ``steps_per_epoch``, either of which may be unknown."""
+
+    total_steps: int | None = None
+    steps_per_epoch: int | None = None
+
+    def resolve(self, quantity: Quantity, span=None) -> int | float:
+        known = getattr(self, quantity.binding)
+        if known is None:
+            raise UnitError(
+                f"{quantity} needs {quantity.binding}", span=span,
+                hint=f"pass {quantity.binding}=... to lrspec.parse() or to .bind()",
+            )
+        if quantity.unit == "%":
+            value = quantity.value * known / 100
+        else:
+            value = quantity.value * known
+        return normalize_steps(value)
+
+
+def normalize_steps(value: int | float) -> int | float:
+    """Step counts are ints when integral (so ``1e4`` prints as ``10000``)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) <= MAX_STEPS:
+        return int(value)
+    return value
+
+
+def _kind(node: Node) -> str:
+    if isinstance(node, Number):
+        return f"the number {format_number(node.value, node.unit)}"
+    if isinstance(node, Bool):
+        return f"the boolean {'true' if node.value else 'false'}"
+    if isinstance(node, Word):
+        return f"the word '{node.name}'"
+    if isinstance(node, String):
+        return f"the string {node.value!r}"
+    if isinstance(node, List):
+        return "a list"
+    return "a schedule"
+
+
+class Context:
+    """Where a value is being converted: the family and parameter names, for messages."""
+
+    def __init__(self, family: str, param: str, limits: Limits, evaluate=None) -> None:
+        self.family = family
+        self.param = param
+        self.limits = limits
+        self.evaluate = evaluate  # node -> Expr, for schedule-valued parameters
+
+    def fail(self, message: str, node: Node | None, cls=ArgumentError, hint=None):
+        raise cls(f"{self.family}: '{self.param}' {message}", span=_span(node), hint=hint)
+
+
+def _span(node):
+    return getattr(node, "span", None)
+
+
+def signed_number(node: Node) -> int | float | None:
+    """The value of ``3``, ``0.5`` or ``-0.5`` (a Neg of a Number without unit), else None."""
+    sign = 1
+    while isinstance(node, Neg):
+        sign, node = -sign, node.operand
+    if isinstance(node, Number) and node.unit is None:
+        return sign * node.value if sign < 0 else node.value
+    return None
+
+
+def _to_float(value: int | float, ctx: Context, node: Node) -> float:
+    try:
+        return float(value) + 0.0  # + 0.0 turns -0.0 into 0.0
+    except OverflowError:
+        ctx.fail(f"is too large for a float, got {value}", node)
+
+
+def _range_text(lo, hi, lo_open, hi_open) -> str:
+    if lo is not None and hi is not None:
+        return f"in {'(' if lo_open else '['}{lo:g}, {hi:g}{')' if hi_open else ']'}"
+    if lo is not None:
+        return f"{'>' if lo_open else '>='} {lo:g}"
+    return f"{'<' if hi_open else '<='} {hi:g}"
+
+
+class ParamType:
+    """Base of parameter types."""
+
+    #: How the type reads in a signature and in the docs.
+    label = "value"
+
+    def convert(self, node: Node, ctx: Context) -> Any:
+        raise NotImplementedError
+
+    def to_node(self, value: Any) -> Node:
+        raise NotImplementedError
+
+    def to_json(self, value: Any) -> Any:
+        return value
+
+    def from_json(self, value: Any, ctx: Context) -> Node:
+        """A JSON value (from a dict form) as the node it stands for."""
+        return json_to_node(value, ctx)
+
+    def quantities(self, value: Any):
+        """Yield every Quantity inside ``value`` (step counts written with units)."""
+        return ()
+
+    def resolve(self, value: Any, binding: Binding, ctx: Context, span=None) -> Any:
+        return value
+
+
+def json_to_node(value: Any, ctx: Context) -> Node:
+    if isinstance(value, bool):
+        return Bool(value)
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and math.isnan(value):
+            ctx.fail("must be a number, got NaN", None)
+        return Number(abs(value)) if value >= 0 else Neg(Number(-value))
+    if isinstance(value, str):
+        from .parser import parse_tree  # a unit value such as "5%", or a word
+
+        if value in ("inf", "-inf") or value[:1].isdigit() or value[:1] == ".":
+            return parse_tree(value)
+        return Word(value) if value.isidentifier() else String(value)
+    if isinstance(value, (list, tuple)):
+        return List(tuple(json_to_node(item, ctx) for item in value))
+    ctx.fail(f"cannot be {type(value).__name__} {value!r}", None)
+
+
+@dataclass(frozen=True)
+class Real(ParamType):
+    """A real number, finite unless ``allow_inf``, within an optional range."""
+
+    lo: float | None = None
+    hi: float | None = None
+    lo_open: bool = False
+    hi_open: bool = False
+    allow_inf: bool = False
+    label: str = "number"
+
+    def convert(self, node, ctx):
+        value = signed_number(node)
+        if value is None:
+            if isinstance(node, Number):  # a number with a unit
+                ctx.fail(f"takes no unit, got {format_number(node.value, node.unit)}", node,
+                         hint="units (% and ep) apply to step counts only")
+            ctx.fail(f"must be a number, got {_kind(node)}", node)
+        value = _to_float(value, ctx, node)
+        if math.isinf(value) and not self.allow_inf:
+            ctx.fail(f"must be finite, got {value}", node)
+        self.check_range(value, ctx, node)
+        return value
+
+    def check_range(self, value, ctx, node):
+        lo, hi = self.lo, self.hi
+        if (lo is not None and (value < lo or (self.lo_open and value == lo))) or (
+            hi is not None and (value > hi or (self.hi_open and value == hi))
+        ):
+            ctx.fail(f"must be {_range_text(lo, hi, self.lo_open, self.hi_open)}, "
+                     f"got {format_number(value)}", node)
+
+    def describe(self) -> str:
+        if self.lo is None and self.hi is None:
+            return self.label
+        return f"{self.label} {_range_text(self.lo, self.hi, self.lo_open, self.hi_open)}"
+
+    def to_node(self, value):
+        return Number(value) if value >= 0 else Neg(Number(-value))
+
+    def to_json(self, value):
+        return value if math.isfinite(value) else ("inf" if value > 0 else "-inf")
+
+
+@dataclass(frozen=True)
+class Integer(ParamType):
+    """An integer (an integral float such as ``10.0`` is accepted as ``10``)."""
+
+    lo: int | None = None
+    hi: int | None = None
+    label: str = "integer"
+
+    def convert(self, node, ctx):
+        value = signed_number(node)
+        if value is None:
+            ctx.fail(f"must be an integer, got {_kind(node)}", node)
+        if isinstance(value, float):
+            if not value.is_integer():
+                ctx.fail(f"must be an integer, got {format_number(value)}", node)
+            value = int(value)
+        if (self.lo is not None and value < self.lo) or (self.hi is not None and value > self.hi):
+            ctx.fail(f"must be {_range_text(self.lo, self.hi, False, False)}, got {value}", node)
+        return value
+
+    def describe(self) -> str:
+        return f"{self.label} {_range_text(self.lo, self.hi, False, False)}"
+
+    def to_node(self, value):
+        return Number(value) if value >= 0 else Neg(Number(-value))
+
+
+@dataclass(frozen=True)
+class Steps(ParamType):
+    """A step count: a number >= 0 (or > 0), optionally with a unit (``5%``, ``2ep``)."""
+
+    positive: bool = False
+    label: str = "steps"
+
+    def _check(self, value, ctx, node, written=None):
+        shown = written if written is not None else format_number(value)
+        if self.positive and value <= 0:
+            ctx.fail(f"must be > 0, got {shown}", node)
+        if value < 0:
+            ctx.fail(f"must be >= 0, got {shown}", node)
+        if value > MAX_STEPS:
+            ctx.fail(f"must be at most 2**53 steps, got {shown}", node, cls=LimitError)
+
+    def convert(self, node, ctx):
+        if isinstance(node, Number) and node.unit is not None:
+            value = node.value
+            if isinstance(value, float) and not math.isfinite(value):
+                ctx.fail(f"must be finite, got {value}", node)
+            quantity = Quantity(normalize_steps(value), node.unit)
+            self._check(quantity.value, ctx, node, written=str(quantity))
+            limit = ctx.limits.max_percent if node.unit == "%" else ctx.limits.max_epochs
+            if quantity.value > limit:
+                ctx.fail(f"must be at most {format_number(limit, node.unit)}, got {quantity}",
+                         node, cls=LimitError)
+            return quantity
+        value = signed_number(node)
+        if value is None:
+            ctx.fail(f"must be a step count, got {_kind(node)}", node)
+        if isinstance(value, float) and not math.isfinite(value):
+            ctx.fail(f"must be finite, got {format_number(value)}", node)
+        self._check(value, ctx, node)
+        return normalize_steps(value)
+
+    def describe(self) -> str:
+        return f"{self.label} {'> 0' if self.positive else '>= 0'} (units % and ep allowed)"
+
+    def to_node(self, value):
+        if isinstance(value, Quantity):
+            return Number(value.value, value.unit)
+        return Number(value)
+
+    def to_json(self, value):
+        return str(value) if isinstance(value, Quantity) else value
+
+    def quantities(self, value):
+        return (value,) if isinstance(value, Quantity) else ()
+
+    def resolve(self, value, binding, ctx, span=None):
+        if not isinstance(value, Quantity):
+            return value
+        resolved = binding.resolve(value, span)
+        self._check(resolved, ctx, None, written=f"{resolved} ({value})")
+        return resolved
+
+
+@dataclass(frozen=True)
+class Boolean(ParamType):
+    label: str = "true or false"
+
+    def convert(self, node, ctx):
+        if not isinstance(node, Bool):
+            ctx.fail(f"must be true or false, got {_kind(node)}", node)
+        return node.value
+
+    def describe(self) -> str:
+        return self.label
+
+    def to_node(self, value):
+        return Bool(value)
+
+
+@dataclass(frozen=True)
+class Choice(ParamType):
+    """One of a fixed set of words; a quoted string is accepted too."""
+
+    options: tuple[str, ...] = ()
+
+    def convert(self, node, ctx):
+        if isinstance(node, Word):
+            value = node.name
+        elif isinstance(node, String):
+            value = node.value
+        else:
+            ctx.fail(f"must be one of {', '.join(self.options)}, got {_kind(node)}", node)
+        if value not in self.options:
+            ctx.fail(f"must be one of {', '.join(self.options)}, got '{value}'", node,
+                     cls=UnknownNameError, hint=did_you_mean(value, self.options))
+        return value
+
+    def describe(self) -> str:
+        return " | ".join(self.options)
+
+    def to_node(self, value):
+        return Word(value)
+
+
+@dataclass(frozen=True)
+class ListOf(ParamType):
+    """A list (``[1, 3, 5]`` or a ``;`` group ``1,3,5``); a single value is a list of one."""
+
+    item: ParamType = Real()
+    ascending: bool = False
+
+    def convert(self, node, ctx):
+        items = node.items if isinstance(node, List) else (node,)
+        if len(items) > ctx.limits.max_list_length:
+            ctx.fail(f"has {len(items)} items; the limit is {ctx.limits.max_list_length}", node,
+                     cls=LimitError, hint="raise Limits.max_list_length if this is really meant")
+        values = tuple(self.item.convert(item, ctx) for item in items)
+        if self.ascending:
+            self.check_order(values, ctx, node)
+        return values
+
+    def check_order(self, values, ctx, node):
+        # Values with units can only be compared once resolved; compare like with like.
+        plain = [v for v in values if not isinstance(v, Quantity)]
+        if any(b < a for a, b in zip(plain, plain[1:])):
+            ctx.fail("must be in ascending order, got "
+                     f"[{', '.join(str(v) for v in values)}]", node)
+
+    def describe(self) -> str:
+        order = "ascending " if self.ascending else ""
+        return f"{order}list of {self.item.describe()}"
+
+    def to_node(self, value):
+        return List(tuple(self.item.to_node(v) for v in value))
+
+    def to_json(self, value):
+        return [self.item.to_json(v) for v in value]
+
+    def quantities(self, value):
+        for v in value:
+            yield from self.item.quantities(v)
+
+    def resolve(self, value, binding, ctx, span=None):
+        resolved = tuple(self.item.resolve(v, binding, ctx, span) for v in value)
+        if self.ascending:
+            self.check_order(resolved, ctx, None)
+        return resolved
+
+
+@dataclass(frozen=True)
+class ScheduleType(ParamType):
+    """A schedule (for combinators such as Repeat, min and max)."""
+
+    label: str = "schedule"
+
+    def convert(self, node, ctx):
+        return ctx.evaluate(node)
+
+    def describe(self) -> str:
+        return self.label
+
+    def to_node(self, value):
+        return value.to_node()
+
+    def to_json(self, value):
+        from .dictform import expr_to_json
+
+        return expr_to_json(value)
+
+    def from_json(self, value, ctx):
+        from .dictform import json_to_tree
+
+        return json_to_tree(value)
+
+
+# Shared instances for the common cases.
+RATE = Real(0.0, 1e300, label="rate")
+ANY_REAL = Real()
+FRACTION = Real(0.0, 1.0, label="number")
+POSITIVE = Real(0.0, lo_open=True)
+NON_NEGATIVE = Real(0.0)
+STEPS = Steps()
+POSITIVE_STEPS = Steps(positive=True)
+BOOLEAN = Boolean()
+SCHEDULE = ScheduleType()
