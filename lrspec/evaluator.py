@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import math
 
-from .errors import ArgumentError, CompositionError
+from .errors import ArgumentError, CompositionError, did_you_mean
 from .expr import Arithmetic, Const, Expr, Negation, Sequence, Window
 from .limits import Limits, default_limits
 from .nodes import Bool, BinOp, Call, List, Neg, Node, Number, Seq, Slice, String, Word
 from .params import Context, Steps, signed_number
 from .printer import format_number
-from .registry import Family, bind_call, lookup
+from .registry import Family, bind_call, families, lookup
 
 _BOUND = Steps()
 
@@ -95,10 +95,10 @@ def _schedule_hint(node: Node) -> str | None:
     if isinstance(node, Number) and node.unit:
         return "units (% and ep) apply to step counts, not to rates"
     if isinstance(node, Word):
-        from .errors import did_you_mean
-        from .registry import families
-
-        close = did_you_mean(node.name, families())
+        names = families()
+        if node.name in names:
+            return f"call it with its arguments: {names[node.name].signature()}"
+        close = did_you_mean(node.name, names)
         if close:
             return f"{close} (a schedule is called with parentheses)"
     return None
@@ -129,12 +129,15 @@ def _check(expr: Expr, *, warmup_ok: bool, stateful_ok: bool) -> None:
         last = len(expr.parts) - 1
         for k, part in enumerate(expr.parts):
             if k < last and not part.finite():
+                if part.stateful:
+                    hint = "a schedule that reads a metric can only come last"
+                elif isinstance(part, (Family, Const)):
+                    hint = f"give it a length, e.g. {part.text()}[:1000]"
+                else:
+                    hint = f"give it a length, e.g. ({part.text()})[:1000]"
                 raise CompositionError(
                     f"'{part.text()}' never ends, so nothing can follow it with '>>'",
-                    span=part.span,
-                    hint=f"give it a length, e.g. ({part.text()})[:1000]"
-                    if not isinstance(part, (Family, Const)) else
-                    f"give it a length, e.g. {part.text()}[:1000]",
+                    span=part.span, hint=hint,
                 )
             _check(part, warmup_ok=k < last, stateful_ok=stateful_ok and k == last)
         return

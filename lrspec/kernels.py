@@ -43,7 +43,10 @@ def with_hold(length: float, scalar: ScalarFn, fill: FillFn, hold: float | None 
     if math.isinf(length):
         return Kernel(length, scalar, fill)
     if hold is None:
-        hold = scalar(length)
+        try:
+            hold = scalar(length)
+        except EvaluationError as error:
+            raise error.at_step(length) from None
 
     def held_scalar(t):
         return scalar(t) if t < length else hold

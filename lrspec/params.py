@@ -113,6 +113,8 @@ def _to_float(value: int | float, ctx: Context, node: Node) -> float:
 
 
 def _range_text(lo, hi, lo_open, hi_open) -> str:
+    if lo is None and hi is None:
+        return "a number"
     if lo is not None and hi is not None:
         return f"in {'(' if lo_open else '['}{lo:g}, {hi:g}{')' if hi_open else ']'}"
     if lo is not None:
@@ -191,16 +193,23 @@ class Real(ParamType):
 
     def check_range(self, value, ctx, node):
         lo, hi = self.lo, self.hi
-        if (lo is not None and (value < lo or (self.lo_open and value == lo))) or (
-            hi is not None and (value > hi or (self.hi_open and value == hi))
-        ):
-            ctx.fail(f"must be {_range_text(lo, hi, self.lo_open, self.hi_open)}, "
-                     f"got {format_number(value)}", node)
+        too_low = lo is not None and (value < lo or (self.lo_open and value == lo))
+        too_high = hi is not None and (value > hi or (self.hi_open and value == hi))
+        if not (too_low or too_high):
+            return
+        if lo is not None and hi is not None and hi < 1e300:
+            wanted = _range_text(lo, hi, self.lo_open, self.hi_open)
+        elif too_low:  # a one-sided range reads better ("must be >= 0")
+            wanted = _range_text(lo, None, self.lo_open, False)
+        else:
+            wanted = _range_text(None, hi, False, self.hi_open)
+        ctx.fail(f"must be {wanted}, got {format_number(value)}", node)
 
     def describe(self) -> str:
         if self.lo is None and self.hi is None:
             return self.label
-        return f"{self.label} {_range_text(self.lo, self.hi, self.lo_open, self.hi_open)}"
+        hi = self.hi if self.hi is not None and self.hi < 1e300 else None
+        return f"{self.label} {_range_text(self.lo, hi, self.lo_open, self.hi_open)}"
 
     def to_node(self, value):
         return Number(value) if value >= 0 else Neg(Number(-value))

@@ -118,6 +118,11 @@ class _TreeBuilder(Transformer):
     def neg(self, c):
         return Neg(c[1], span=_span(c[0], c[1]), depth=_depth(c[1]))
 
+    def pos(self, c):
+        # Unary plus changes nothing (nerva-numpy's float() accepts `+0.1`); the node keeps
+        # the operand's own span so that printing drops the sign.
+        return c[1]
+
     def binary(self, c):
         left, op, right = c
         return BinOp(op.value, left, right, span=_span(left, right), depth=_depth(left, right))
@@ -340,7 +345,7 @@ def _describe_terminal(name: str) -> str:
 
 
 # A value can start with any of these; when all are expected we just say "a value".
-_VALUE_START = {"NUMBER", "NAME", "STRING", "LPAR", "LSQB", "MINUS"}
+_VALUE_START = {"NUMBER", "NAME", "STRING", "LPAR", "LSQB", "MINUS", "PLUS"}
 _OPERATORS = {"PLUS", "MINUS", "STAR", "SLASH", "__ANON_0", "LSQB"}
 
 

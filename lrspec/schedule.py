@@ -106,7 +106,9 @@ class Schedule:
                 return self._scalar(float(t))
             return self._call_other(t)
         except EvaluationError as error:
-            raise error.at_step(t)
+            if isinstance(t, numbers.Real):
+                error.at_step(t)
+            raise
 
     def _call_other(self, t):
         if isinstance(t, (bool, np.bool_)):
