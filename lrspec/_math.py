@@ -65,8 +65,9 @@ def _scalar_maximum(a, b):
 
 
 def _scalar_floor(x):
-    # Floor division by 1.0 is floor() as a float, exactly like np.floor (and faster).
-    return x // 1.0
+    # Floor division by 1.0 is floor() as a float, exactly like np.floor (and faster), for
+    # every float below 2**52; from there on every float is whole (inf // 1.0 would be nan).
+    return x // 1.0 if -4503599627370496.0 < x < 4503599627370496.0 else x
 
 
 #: Functions for the per-step path (Python floats in, Python floats out).

@@ -1,10 +1,12 @@
-"""Nothing but LrspecError ever escapes the parser: arbitrary text and mutated valid specs."""
+"""Nothing but LrspecError ever escapes the parser (nor the evaluator): arbitrary text and
+mutated valid specs."""
 
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import lrspec
 from lrspec import LrspecError, parse_tree, unparse
 
 from conftest import conformance_traces, data_lines
@@ -19,13 +21,24 @@ def _parse_or_lrspec_error(text: str) -> None:
     try:
         tree = parse_tree(text)
     except LrspecError as error:
-        # The error renders, and its position lies within (or just past) the text.
-        assert str(error).startswith("lrspec: ")
-        if error.span is not None:
-            assert 0 <= error.span[0] <= len(text)
+        _check_error(error, text)
         return
     # Whatever parses prints back to text that parses to the same tree.
     assert parse_tree(unparse(tree)) == tree
+    # And evaluating it (binding sizes for any units) fails only with an LrspecError.
+    try:
+        schedule = lrspec.parse(text, total_steps=1000, steps_per_epoch=10)
+        for t in (0, 1, 10.5, 999, 10**6):
+            schedule(t)
+    except LrspecError as error:
+        _check_error(error, text)
+
+
+def _check_error(error: LrspecError, text: str) -> None:
+    # The error renders, and its position lies within (or just past) the text.
+    assert str(error).startswith("lrspec: ")
+    if error.span is not None and error.text is not None:
+        assert 0 <= error.span[0] <= len(text)
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
