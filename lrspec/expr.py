@@ -252,11 +252,14 @@ _BOUND = Steps()
 class Window(Expr):
     """``A[start:stop]``: ``A(t + start)``, for ``stop - start`` steps (or to A's end)."""
 
-    __slots__ = ("target", "start", "stop", "span", "bound_spans")
+    __slots__ = ("target", "start", "stop", "span", "bound_spans", "written")
 
-    def __init__(self, target: Expr, start, stop, span=None, bound_spans=(None, None)) -> None:
+    def __init__(self, target: Expr, start, stop, span=None, bound_spans=(None, None),
+                 written=None) -> None:
         self.target, self.start, self.stop = target, start, stop
         self.span, self.bound_spans = span, bound_spans
+        # The bounds as written (with their units), for messages after resolution.
+        self.written = written or (start, stop)
 
     def children(self):
         return (self.target,)
@@ -286,8 +289,9 @@ class Window(Expr):
         start, stop = self._bounds()
         if not stop > start:
             end = "its stop" if self.stop is not None else "the end of the schedule"
+            first, last = self.written
             raise CompositionError(
-                f"the slice [{_text(self.start)}:{_text(self.stop)}] is empty: it starts at "
+                f"the slice [{_text(first)}:{_text(last)}] is empty: it starts at "
                 f"step {start:g}, at or after {end} (step {stop:g})", span=self.span,
             )
         return normalize_steps(stop - start)
@@ -297,7 +301,8 @@ class Window(Expr):
             binding.resolve(bound, span) if isinstance(bound, Quantity) else bound
             for bound, span in zip((self.start, self.stop), self.bound_spans)
         )
-        return Window(self.target.resolve(binding), start, stop, self.span, self.bound_spans)
+        return Window(self.target.resolve(binding), start, stop, self.span, self.bound_spans,
+                      self.written)
 
     def kernel(self, builder, offset):
         start, stop = self._bounds()
