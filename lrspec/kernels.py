@@ -71,15 +71,18 @@ def with_hold(length: float, scalar: ScalarFn, fill: FillFn, hold: float | None 
     return Kernel(length, held_scalar, held_fill)
 
 
-def formula(length: float, make: Callable) -> Kernel:
-    """The kernel of a formula written once against the math namespaces (see ``_math``)."""
+def formula(length: float, make: Callable, hold: float | None = None) -> Kernel:
+    """The kernel of a formula written once against the math namespaces (see ``_math``).
+
+    It holds ``hold`` from ``length`` on (default: the formula's value at ``length``).
+    """
     scalar = make(SCALAR)
     array = make(ARRAY)
 
     def fill(t, out, ordered):
         out[...] = array(t)
 
-    return with_hold(length, scalar, fill)
+    return with_hold(length, scalar, fill, hold)
 
 
 def piecewise(bounds: Sequence[float], scalars: Sequence[ScalarFn],

@@ -15,7 +15,7 @@ from ..registry import Family, Param, register
 class Warmup(Family):
     """A linear warmup into whatever follows it with ``>>``.
 
-    Warmup(n, start) >> B: value(t) = start + (B(0) - start) * t / n for t < n, then B.
+    Warmup(n, start) >> B: value(t) = start + (B(0) - start) * (t / n) for t < n, then B.
 
     Example: ``Warmup(500) >> Cosine(0.1, 0.0, 10000)``. A Warmup must be followed by
     ``>>`` and a schedule; its length is ``n``.
@@ -40,8 +40,8 @@ class Warmup(Family):
         rise = target - start
 
         def make(m):
-            def value(t):
-                return start + rise * t / steps
+            def value(t):  # with start = 0, exactly Hugging Face's lr * (t / n)
+                return start + rise * (t / steps)
 
             return value
 

@@ -71,7 +71,7 @@ class Constant(_Endless):
 class Linear(_Finite):
     """Linear from ``initial`` to ``final`` over ``steps`` steps, then ``final``.
 
-    value(t) = initial + (final - initial) * t / steps
+    value(t) = initial + (final - initial) * (t / steps), and exactly final from t = steps on
 
     Example: ``Linear(0.1, 0.0, 1000)``. PyTorch's ``LinearLR(start_factor=a, end_factor=b,
     total_iters=n)`` on a base rate ``lr`` is ``Linear(a*lr, b*lr, n)``; optax's
@@ -86,12 +86,15 @@ class Linear(_Finite):
     )
     example = "Linear(0.1, 0.0, 1000)"
 
+    def kernel(self, builder, offset):
+        return kernels.formula(self.steps, self.formula, hold=self.final)
+
     def formula(self, m):
         initial, steps = self.initial, self.steps
         delta = self.final - initial
 
         def value(t):
-            return initial + delta * t / steps
+            return initial + delta * (t / steps)
 
         return value
 
