@@ -2,10 +2,14 @@
 
 Each family spans the whole run, so it needs ``total_steps`` = T. With
 ``progress_remaining = pr = 1 - t / T`` and ``p = 1 - pr``, the formulas are the module's own,
-in its order of operations. Each equals the lrspec family shown in its docstring.
+in its order of operations. Each equals the lrspec family shown in its docstring, also past
+the end of the run: the constant and the exponential go on (the module does not clip the
+progress, and ``ExponentialDecay`` never ends), the others hold their final value.
 """
 
 from __future__ import annotations
+
+import math
 
 from ..params import RATE, Real
 from ..registry import Family, Param, register
@@ -15,7 +19,7 @@ _FINAL = Param("final_value", RATE, 0.0, doc="the rate at the end of the run")
 
 
 class _WholeRun(Family):
-    """A family over the whole run: length total_steps."""
+    """A family over the whole run: length total_steps (unless it goes on, see below)."""
 
     __slots__ = ()
     origin = "lr_schedule"
@@ -41,8 +45,20 @@ class _WholeRun(Family):
         raise NotImplementedError
 
 
+class _GoingOn(_WholeRun):
+    """A whole-run family whose formula keeps going after the run (never ends)."""
+
+    __slots__ = ()
+
+    def finite(self):
+        return False
+
+    def length(self):
+        return math.inf
+
+
 @register
-class BaseLRSchedule(_WholeRun):
+class BaseLRSchedule(_GoingOn):
     """A constant rate over the whole run (``type: constant``); equals ``Constant(i)``.
 
     value = initial_value
@@ -104,7 +120,7 @@ class CosineAnnealingLRSchedule(_WholeRun):
 
 
 @register
-class ExponentialLRSchedule(_WholeRun):
+class ExponentialLRSchedule(_GoingOn):
     """Exponential from ``initial_value`` to ``initial_value * decay_rate`` over the run
     (``type: exponential``); equals ``ExponentialDecay(i, decay_rate, 100%)``.
 
