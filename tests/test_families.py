@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -212,6 +213,11 @@ def axon_linear_decay(init_value, warmup=0, steps=1000):
 
 def progress(func, total):
     return held(lambda t: func(1 - t / total), total)
+
+
+def going_on(func, total):
+    """Past the run pr goes negative and the formula keeps going."""
+    return lambda t: func(1 - t / total)
 
 
 def lr_linear(i, f):
@@ -465,7 +471,9 @@ AXON = [
 ]
 
 LR_SCHEDULE = [
-    Case("BaseLRSchedule", "BaseLRSchedule(initial_value=0.0003)", constant(0.0003), 1000,
+    # the constant and the exponential go on after the run, as Constant and ExponentialDecay
+    # do (the module does not clip progress_remaining); the others hold their final value
+    Case("BaseLRSchedule", "BaseLRSchedule(initial_value=0.0003)", constant(0.0003), INF,
          {"end": 1000}, total_steps=1000),
     Case("LinearLRSchedule", "LinearLRSchedule(initial_value=0.0003, final_value=1e-05)",
          progress(lr_linear(3e-4, 1e-5), 1000), 1000, {"mid": 500, "end": 1000},
@@ -477,7 +485,8 @@ LR_SCHEDULE = [
          progress(lr_cosine(3e-4, 1e-5), 1000), 1000, {"mid": 500, "end": 1000},
          total_steps=1000),
     Case("ExponentialLRSchedule", "ExponentialLRSchedule(initial_value=0.0003, decay_rate=0.05)",
-         progress(lr_exponential(3e-4, 0.05), 1000), 1000, {"end": 1000}, total_steps=1000),
+         going_on(lr_exponential(3e-4, 0.05), 1000), INF, {"end": 1000, "twice": 2000},
+         total_steps=1000),
     Case("CosineWarmupLRSchedule", "CosineWarmupLRSchedule(initial_value=0.0003, "
          "final_value=1e-05, warmup_fraction=0.1)",
          progress(lr_cosine_warmup(3e-4, 1e-5, 0.1), 1000), 1000,
@@ -570,8 +579,6 @@ def test_endless_schedule_has_infinite_length(case):
 
 
 def test_every_family_has_value_cases():
-    import re
-
     missing = [name for name in families() if name not in STATEFUL
                and not any(re.search(rf"(?<![\w.]){re.escape(name)}\(", c.spec) for c in CASES)]
     assert missing == []
@@ -781,7 +788,8 @@ POSITIVE = (("0", A, "must be > 0, got 0.0"), ("-1", A, "must be > 0, got -1.0")
             ("1e301", A, "must be <= 1e+300, got 1e+301"))
 UNIT_CLOSED = (("-0.5", A, "must be in [0, 1], got -0.5"), ("1.5", A, "must be in [0, 1], got 1.5"))
 UNIT_LEFT_OPEN = (("0", A, "must be in (0, 1], got 0.0"), ("1.5", A, "must be in (0, 1], got 1.5"))
-UNIT_RIGHT_OPEN = (("-0.5", A, "must be in [0, 1), got -0.5"), ("1", A, "must be in [0, 1), got 1.0"))
+UNIT_RIGHT_OPEN = (("-0.5", A, "must be in [0, 1), got -0.5"),
+                   ("1", A, "must be in [0, 1), got 1.0"))
 UNIT_OPEN = (("0", A, "must be in (0, 1), got 0.0"), ("1", A, "must be in (0, 1), got 1.0"))
 EXPONENT = (("-1", A, "must be in [0, 1e+06], got -1.0"),
             ("1000001", A, "must be in [0, 1e+06], got 1000001.0"))
@@ -1098,7 +1106,8 @@ def test_units_are_checked_once_resolved():
     s = lrspec.parse("MultiStepLR(0.1, [50%, 100], 0.1)")
     with pytest.raises(ArgumentError) as info:
         s.bind(total_steps=1000)
-    assert info.value.message == "MultiStepLR: 'milestones' must be in ascending order, got [500, 100]"
+    assert info.value.message == ("MultiStepLR: 'milestones' must be in ascending order, "
+                                  "got [500, 100]")
 
 
 # ==========================================================================================
@@ -1200,15 +1209,25 @@ def test_unresolved_both_units():
                                   "steps_per_epoch to be evaluated (it uses 2ep, 50%)")
 
 
-@pytest.mark.parametrize("name", [n for n, c in families().items() if c.needs_total_steps])
-def test_lr_schedule_families_need_total_steps(name):
+# The lr_schedule families and their length once bound to total_steps=100.
+WHOLE_RUN = {"BaseLRSchedule": INF, "LinearLRSchedule": 100, "CosineAnnealingLRSchedule": 100,
+             "ExponentialLRSchedule": INF, "CosineWarmupLRSchedule": 100,
+             "PolynomialLRSchedule": 100}
+
+
+def test_whole_run_table_lists_every_family_that_needs_total_steps():
+    assert sorted(WHOLE_RUN) == sorted(n for n, c in families().items() if c.needs_total_steps)
+
+
+@pytest.mark.parametrize(("name", "length"), WHOLE_RUN.items())
+def test_lr_schedule_families_need_total_steps(name, length):
     s = lrspec.parse(f"{name}()")
     assert str(s) == f"{name}()"
     with pytest.raises(UnitError) as info:
         s(0)
     assert info.value.message == f"'{name}()' needs total_steps to be evaluated"
     assert info.value.hint == "pass total_steps=... to lrspec.parse() or to .bind()"
-    assert s.bind(total_steps=100).length == 100
+    assert s.bind(total_steps=100).length == length
 
 
 def test_lr_schedule_family_inside_a_sequence_needs_total_steps():

@@ -143,16 +143,21 @@ class MultiStepLR(_Endless):
     )
     example = "MultiStepLR(0.1;1,3,5;0.1)"
 
+    def _values(self) -> list[float]:
+        # One rate per number of milestones passed, multiplied in turn as nerva-numpy does
+        # (PyTorch's lr * gamma ** count agrees to the last bit or two).
+        values = [self.lr]
+        for _ in self.milestones:
+            values.append(values[-1] * self.gamma)
+        return values
+
     def check(self):
-        if not math.isfinite(self.lr * self.gamma ** len(self.milestones)):
+        if not all(math.isfinite(v) for v in self._values()):
             self.fail("gamma", f"makes the rate overflow after {len(self.milestones)} "
                       f"milestones, got {self.gamma}")
 
     def kernel(self, builder, offset):
-        lr, gamma = self.lr, self.gamma
-        # PyTorch's closed form: lr * gamma ** count, one value per number of milestones passed.
-        values = [lr * gamma ** count for count in range(len(self.milestones) + 1)]
-        return kernels.lookup(self.milestones, values)
+        return kernels.lookup(self.milestones, self._values())
 
 
 @register
