@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from .errors import ArgumentError, CompositionError, did_you_mean
-from .expr import Arithmetic, Const, Expr, Negation, Sequence, Window
+from .expr import Arithmetic, Const, Expr, Negation, Sequence, Window, stateful_misuse
 from .limits import Limits, default_limits
 from .nodes import Bool, BinOp, Call, List, Neg, Node, Number, Seq, Slice, String, Word
 from .params import Context, Steps, signed_number
@@ -121,10 +121,7 @@ def _check(expr: Expr, *, warmup_ok: bool, stateful_ok: bool) -> None:
             f"{expr.text()} >> Cosine(0.1, 0.0, 10000)",
         )
     if isinstance(expr, Family) and expr.is_stateful and not stateful_ok:
-        raise CompositionError(
-            f"{expr.text()} reads a metric, so it can only end a '>>' sequence or be scaled "
-            "by a number", span=expr.span,
-        )
+        raise stateful_misuse(expr)
     if isinstance(expr, Sequence):
         last = len(expr.parts) - 1
         for k, part in enumerate(expr.parts):

@@ -98,6 +98,15 @@ class Expr:
         return f"<{type(self).__name__} {self.text()}>"
 
 
+def stateful_misuse(expr: Expr) -> CompositionError:
+    """The error for a schedule that reads a metric, found inside ``expr``, used wrongly."""
+    stateful = next(e for e in expr.walk() if getattr(e, "is_stateful", False))
+    return CompositionError(
+        f"{stateful.text()} reads a metric, so it can only end a '>>' sequence or be scaled "
+        "by a number", span=getattr(stateful, "span", None),
+    )
+
+
 def _signed(value: float) -> Node:
     return Number(value) if value >= 0 or math.isnan(value) else Neg(Number(-value))
 

@@ -112,14 +112,18 @@ def _to_float(value: int | float, ctx: Context, node: Node) -> float:
         ctx.fail(f"is too large for a float, got {value}", node)
 
 
+def _bound(value) -> str:
+    return str(value) if isinstance(value, int) else f"{value:g}"
+
+
 def _range_text(lo, hi, lo_open, hi_open) -> str:
     if lo is None and hi is None:
         return "a number"
     if lo is not None and hi is not None:
-        return f"in {'(' if lo_open else '['}{lo:g}, {hi:g}{')' if hi_open else ']'}"
+        return f"in {'(' if lo_open else '['}{_bound(lo)}, {_bound(hi)}{')' if hi_open else ']'}"
     if lo is not None:
-        return f"{'>' if lo_open else '>='} {lo:g}"
-    return f"{'<' if hi_open else '<='} {hi:g}"
+        return f"{'>' if lo_open else '>='} {_bound(lo)}"
+    return f"{'<' if hi_open else '<='} {_bound(hi)}"
 
 
 class ParamType:
@@ -234,12 +238,22 @@ class Integer(ParamType):
             if not value.is_integer():
                 ctx.fail(f"must be an integer, got {format_number(value)}", node)
             value = int(value)
-        if (self.lo is not None and value < self.lo) or (self.hi is not None and value > self.hi):
-            ctx.fail(f"must be {_range_text(self.lo, self.hi, False, False)}, got {value}", node)
+        too_low = self.lo is not None and value < self.lo
+        if too_low or (self.hi is not None and value > self.hi):
+            if self._two_sided():
+                wanted = _range_text(self.lo, self.hi, False, False)
+            else:  # an upper bound as large as 2**53 is a safety net, not a real range
+                wanted = _range_text(self.lo if too_low else None,
+                                     None if too_low else self.hi, False, False)
+            ctx.fail(f"must be {wanted}, got {value}", node)
         return value
 
+    def _two_sided(self) -> bool:
+        return self.lo is not None and self.hi is not None and self.hi < MAX_STEPS
+
     def describe(self) -> str:
-        return f"{self.label} {_range_text(self.lo, self.hi, False, False)}"
+        hi = self.hi if self._two_sided() else None
+        return f"{self.label} {_range_text(self.lo, hi, False, False)}"
 
     def to_node(self, value):
         return Number(value) if value >= 0 else Neg(Number(-value))

@@ -6,6 +6,7 @@ import math
 
 from .. import kernels
 from ..errors import CompositionError, LimitError
+from ..expr import stateful_misuse
 from ..nodes import Number
 from ..params import POSITIVE_STEPS, RATE, SCHEDULE, Integer, signed_number
 from ..registry import Family, Param, register
@@ -92,6 +93,8 @@ class Repeat(Family):
     example = "Warmup(100) >> Repeat(Cosine(0.1, 0.0, 300), 3)"
 
     def check(self):
+        if self.schedule.stateful:
+            raise stateful_misuse(self.schedule)
         if not self.schedule.finite():
             raise CompositionError(
                 f"Repeat needs a schedule that ends; '{self.schedule.text()}' never ends",
