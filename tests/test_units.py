@@ -33,7 +33,7 @@ def test_fractional_results_stay_exact():
     assert s.length == 999
     warmup, cosine = s.to_dict()["sequence"]
     assert (warmup["args"]["steps"], cosine["args"]["steps"]) == ("10%", "90%")
-    assert s(99.8) == 0.1 * 99.8 / 99.9
+    assert s(99.8) == 0.1 * (99.8 / 99.9)
     assert s(99.9) == 0.1
     assert lrspec.parse("Linear(1, 0, 33%)", total_steps=1000).length == 330
     assert lrspec.parse("Linear(1, 0, 1.5ep)", steps_per_epoch=3).length == 4.5
