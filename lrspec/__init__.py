@@ -22,6 +22,7 @@ from .errors import (
     UnitError,
     UnknownNameError,
 )
+from .config import load
 from .dictform import from_dict
 from .evaluator import evaluate
 from .limits import Limits, default_limits, set_default_limits
@@ -70,6 +71,7 @@ __all__ = [
     "Schedule",
     "default_limits",
     "from_dict",
+    "load",
     "parse",
     "parse_tree",
     "set_default_limits",

@@ -1,13 +1,16 @@
-"""Compiled schedules: a scalar closure and a segment-aware array filler per schedule.
+"""Compiled schedules: a scalar closure, a segment-aware array filler and a traceable form.
 
-A :class:`Kernel` evaluates local steps ``t >= 0``:
+A :class:`Kernel` evaluates local steps ``t >= 0`` three ways:
 
 - ``scalar(t)`` for one Python float (the per-step path; tight closures, no dispatch);
 - ``fill(t, out, ordered)`` for a 1-D float64 array, writing into ``out``. When ``ordered`` the
   steps are non-decreasing, so pieces are found by binary search and each piece is evaluated
-  only on its own contiguous slice; otherwise pieces gather their elements by index.
+  only on its own contiguous slice; otherwise pieces gather their elements by index;
+- ``traced(t, m)`` without branches on ``t``, for frameworks that trace a function once and
+  compile it (``jax.jit``, Keras): every piece is computed and ``m.where`` picks, with ``m``
+  an array namespace (see ``_math.traced_namespace``). It is None for stateful schedules.
 
-Every finite kernel holds its final value for ``t >= length`` in both paths, decided by the
+Every finite kernel holds its final value for ``t >= length`` in all three, decided by the
 same comparison ``t < length``, so the held region is filled, never computed.
 """
 
@@ -17,6 +20,7 @@ import math
 import operator
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -25,23 +29,27 @@ from .errors import EvaluationError
 
 ScalarFn = Callable[[float], float]
 FillFn = Callable[[np.ndarray, np.ndarray, bool], None]
+TracedFn = Callable[[Any, Any], Any]
 
 
 class Kernel:
     """A compiled schedule; see the module docstring."""
 
-    __slots__ = ("length", "scalar", "fill")
+    __slots__ = ("length", "scalar", "fill", "traced")
 
-    def __init__(self, length: float, scalar: ScalarFn, fill: FillFn) -> None:
+    def __init__(self, length: float, scalar: ScalarFn, fill: FillFn,
+                 traced: TracedFn | None) -> None:
         self.length = length
         self.scalar = scalar
         self.fill = fill
+        self.traced = traced
 
 
-def with_hold(length: float, scalar: ScalarFn, fill: FillFn, hold: float | None = None) -> Kernel:
+def with_hold(length: float, scalar: ScalarFn, fill: FillFn, traced: TracedFn | None,
+              hold: float | None = None) -> Kernel:
     """A kernel that gives ``hold`` (default: ``scalar(length)``) for every ``t >= length``."""
     if math.isinf(length):
-        return Kernel(length, scalar, fill)
+        return Kernel(length, scalar, fill, traced)
     if hold is None:
         try:
             hold = scalar(length)
@@ -68,7 +76,16 @@ def with_hold(length: float, scalar: ScalarFn, fill: FillFn, hold: float | None 
             fill(t[index], values, False)
             out[index] = values
 
-    return Kernel(length, held_scalar, held_fill)
+    def held_traced(t, m):
+        # Clamp first, so that the formula never sees steps past its end.
+        return m.where(t < length, traced(m.minimum(t, length), m), hold)
+
+    return Kernel(length, held_scalar, held_fill, held_traced if traced else None)
+
+
+def _as_array(value, t, m):
+    """A formula may return a plain number (a constant piece); make it an array like ``t``."""
+    return value if hasattr(value, "shape") else m.full_like(t, value)
 
 
 def formula(length: float, make: Callable, hold: float | None = None) -> Kernel:
@@ -82,11 +99,14 @@ def formula(length: float, make: Callable, hold: float | None = None) -> Kernel:
     def fill(t, out, ordered):
         out[...] = array(t)
 
-    return with_hold(length, scalar, fill, hold)
+    def traced(t, m):
+        return _as_array(make(m)(t), t, m)
+
+    return with_hold(length, scalar, fill, traced, hold)
 
 
-def piecewise(bounds: Sequence[float], scalars: Sequence[ScalarFn],
-              fills: Sequence[FillFn]) -> tuple[ScalarFn, FillFn]:
+def piecewise(bounds: Sequence[float], scalars: Sequence[ScalarFn], fills: Sequence[FillFn],
+              traceds: Sequence[TracedFn | None]) -> tuple[ScalarFn, FillFn, TracedFn | None]:
     """Piece ``k`` serves ``bounds[k-1] <= t < bounds[k]`` (the first from 0, the last to inf).
 
     Every piece sees the same ``t``; the scalar path picks its piece with ``bisect_right``
@@ -120,7 +140,13 @@ def piecewise(bounds: Sequence[float], scalars: Sequence[ScalarFn],
             fills[k](t[index], values, False)
             out[index] = values
 
-    return scalar, fill
+    def traced(t, m):
+        result = traceds[-1](t, m)
+        for k in reversed(range(count - 1)):
+            result = m.where(t < bounds[k], traceds[k](t, m), result)
+        return result
+
+    return scalar, fill, traced if all(traceds) else None
 
 
 def formula_pieces(length: float, bounds: Sequence[float], makers: Sequence[Callable]) -> Kernel:
@@ -133,8 +159,12 @@ def formula_pieces(length: float, bounds: Sequence[float], makers: Sequence[Call
             out[...] = array(t)
         return fill
 
-    scalar, fill = piecewise(bounds, scalars, [filler(a) for a in arrays])
-    return with_hold(length, scalar, fill)
+    def tracer(make):
+        return lambda t, m: _as_array(make(m)(t), t, m)
+
+    scalar, fill, traced = piecewise(bounds, scalars, [filler(a) for a in arrays],
+                                     [tracer(make) for make in makers])
+    return with_hold(length, scalar, fill, traced)
 
 
 def constant_formula(value: float) -> Callable:
@@ -149,7 +179,10 @@ def constant(value: float) -> Kernel:
     def fill(t, out, ordered):
         out[...] = value
 
-    return Kernel(math.inf, scalar, fill)
+    def traced(t, m):
+        return m.full_like(t, value)
+
+    return Kernel(math.inf, scalar, fill, traced)
 
 
 def sequence(parts: Sequence[Kernel]) -> Kernel:
@@ -161,8 +194,8 @@ def sequence(parts: Sequence[Kernel]) -> Kernel:
 
     def shifted(part, start):
         if start == 0:
-            return part.scalar, part.fill
-        inner_scalar, inner_fill = part.scalar, part.fill
+            return part.scalar, part.fill, part.traced
+        inner_scalar, inner_fill, inner_traced = part.scalar, part.fill, part.traced
 
         def scalar(t):
             return inner_scalar(t - start)
@@ -170,17 +203,21 @@ def sequence(parts: Sequence[Kernel]) -> Kernel:
         def fill(t, out, ordered):
             inner_fill(t - start, out, ordered)
 
-        return scalar, fill
+        def traced(t, m):
+            # Steps before the part starts are not picked; keep them at 0 for the formula.
+            return inner_traced(m.maximum(t - start, 0.0), m)
+
+        return scalar, fill, traced if inner_traced else None
 
     pieces = [shifted(part, start) for part, start in zip(parts, starts)]
-    scalar, fill = piecewise(starts[1:], [p[0] for p in pieces], [p[1] for p in pieces])
-    return with_hold(length, scalar, fill, hold=parts[-1].scalar(parts[-1].length)
-                     if math.isfinite(length) else None)
+    scalar, fill, traced = piecewise(starts[1:], *zip(*pieces))
+    hold = parts[-1].scalar(parts[-1].length) if math.isfinite(length) else None
+    return with_hold(length, scalar, fill, traced, hold)
 
 
 def shift(part: Kernel, offset: float, length: float, hold: float | None = None) -> Kernel:
     """``A[i:j]``: ``A(t + offset)`` for ``t < length``."""
-    inner_scalar, inner_fill = part.scalar, part.fill
+    inner_scalar, inner_fill, inner_traced = part.scalar, part.fill, part.traced
 
     def scalar(t):
         return inner_scalar(t + offset)
@@ -188,13 +225,16 @@ def shift(part: Kernel, offset: float, length: float, hold: float | None = None)
     def fill(t, out, ordered):
         inner_fill(t + offset, out, ordered)
 
-    return with_hold(length, scalar, fill, hold)
+    def traced(t, m):
+        return inner_traced(t + offset, m)
+
+    return with_hold(length, scalar, fill, traced if inner_traced else None, hold)
 
 
 def repeat(part: Kernel, times: float) -> Kernel:
     """``Repeat(A, times)``: ``A(t mod L_A)`` while ``t < times * L_A``, then ``A(L_A)``."""
     period = part.length
-    inner_scalar, inner_fill = part.scalar, part.fill
+    inner_scalar, inner_fill, inner_traced = part.scalar, part.fill, part.traced
     fmod = SCALAR.fmod
 
     def scalar(t):
@@ -204,7 +244,11 @@ def repeat(part: Kernel, times: float) -> Kernel:
         # Each period's slice is itself ordered, but the folded whole is not.
         inner_fill(np.fmod(t, period), out, ordered and t.size > 0 and t[-1] < period)
 
-    return with_hold(times * period, scalar, fill, hold=inner_scalar(period))
+    def traced(t, m):
+        return inner_traced(m.fmod(t, period), m)
+
+    return with_hold(times * period, scalar, fill, traced if inner_traced else None,
+                     hold=inner_scalar(period))
 
 
 _SCALAR_OPS = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
@@ -213,7 +257,10 @@ _ARRAY_OPS = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide}
 
 def arithmetic(op: str, left: Kernel, right: Kernel, length: float,
                describe: Callable[[], str]) -> Kernel:
-    """Pointwise ``left op right``; a division by zero or a non-finite result is an error."""
+    """Pointwise ``left op right``; a division by zero or a non-finite result is an error.
+
+    (The traced form cannot raise from inside a compiled function: it gives inf or nan.)
+    """
     combine, combine_arrays = _SCALAR_OPS[op], _ARRAY_OPS[op]
     left_scalar, right_scalar = left.scalar, right.scalar
 
@@ -246,11 +293,14 @@ def arithmetic(op: str, left: Kernel, right: Kernel, length: float,
         if not np.isfinite(out).all():
             raise not_finite()
 
-    return with_hold(length, scalar, fill)
+    def traced(t, m):
+        return combine(left.traced(t, m), right.traced(t, m))
+
+    return with_hold(length, scalar, fill, traced if left.traced and right.traced else None)
 
 
 def negate(part: Kernel) -> Kernel:
-    inner_scalar, inner_fill = part.scalar, part.fill
+    inner_scalar, inner_fill, inner_traced = part.scalar, part.fill, part.traced
 
     def scalar(t):
         return -inner_scalar(t)
@@ -259,7 +309,10 @@ def negate(part: Kernel) -> Kernel:
         inner_fill(t, out, ordered)
         np.negative(out, out=out)
 
-    return Kernel(part.length, scalar, fill)
+    def traced(t, m):
+        return -inner_traced(t, m)
+
+    return Kernel(part.length, scalar, fill, traced if inner_traced else None)
 
 
 def extremum(kind: str, parts: Sequence[Kernel], length: float) -> Kernel:
@@ -281,11 +334,19 @@ def extremum(kind: str, parts: Sequence[Kernel], length: float) -> Kernel:
             part.fill(t, other, ordered)
             pick_arrays(out, other, out=out)
 
-    return with_hold(length, scalar, fill)
+    def traced(t, m):
+        pick_traced = m.minimum if kind == "min" else m.maximum
+        value = parts[0].traced(t, m)
+        for part in parts[1:]:
+            value = pick_traced(value, part.traced(t, m))
+        return value
+
+    return with_hold(length, scalar, fill,
+                     traced if all(p.traced for p in parts) else None)
 
 
 def state_reader(read: Callable[[], float]) -> Kernel:
-    """A stateful schedule: its value is whatever its state says now."""
+    """A stateful schedule: its value is whatever its state says now (not traceable)."""
 
     def scalar(t):
         return read()
@@ -293,7 +354,7 @@ def state_reader(read: Callable[[], float]) -> Kernel:
     def fill(t, out, ordered):
         out[...] = read()
 
-    return Kernel(math.inf, scalar, fill)
+    return Kernel(math.inf, scalar, fill, None)
 
 
 def lookup(bounds: Sequence[float], values: Sequence[float]) -> Kernel:
@@ -307,4 +368,9 @@ def lookup(bounds: Sequence[float], values: Sequence[float]) -> Kernel:
     def fill(t, out, ordered):
         out[...] = table[np.searchsorted(edges, t, "right")]
 
-    return Kernel(math.inf, scalar, fill)
+    def traced(t, m):
+        if not bounds:
+            return m.full_like(t, values[0])
+        return m.take(m.asarray(table), m.searchsorted(m.asarray(edges), t, side="right"))
+
+    return Kernel(math.inf, scalar, fill, traced)

@@ -128,6 +128,20 @@ class Schedule:
             f"a step must be a number or an array of numbers, got {type(t).__name__}"
         )
 
+    def traced(self, namespace):
+        """This schedule as a branch-free function of an array of steps, computed with the
+        array namespace ``namespace`` (see ``lrspec._math.traced_namespace``), for frameworks
+        that trace and compile (``jax.jit``, Keras). Stateful schedules cannot be traced."""
+        if self._kernel is None:
+            self._unresolved()
+        traced = self._kernel.traced
+        if traced is None:
+            raise StateError(
+                f"'{self._text}' reads a metric, so it cannot be compiled into a traced "
+                "function", hint="call s.step(metric) on the host instead",
+            )
+        return lambda t: traced(t, namespace)
+
     @property
     def length(self) -> float:
         """The number of steps until the schedule holds its final value (``math.inf`` if it

@@ -63,3 +63,13 @@ def test_stateful_one_loss_at_a_time(trace):
     s = _schedule(trace)
     assert s.stateful
     _assert_close(trace, [s.step(loss) for loss in trace["losses"]])
+
+
+@pytest.mark.parametrize("trace", PURE, ids=lambda t: t["id"])
+def test_traced_path(trace):
+    # The branch-free form for jax.jit and Keras, evaluated here with NumPy.
+    from lrspec._math import traced_namespace
+
+    function = _schedule(trace).traced(traced_namespace(np))
+    with np.errstate(all="ignore"):
+        _assert_close(trace, function(np.array(trace["steps"], dtype=float)))

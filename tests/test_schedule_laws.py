@@ -136,3 +136,19 @@ def test_binding_takes_part_in_equality_only_where_units_are_used():
     assert units.bind(total_steps=200) == lrspec.parse("Cosine(0.1, 0, 50%)", total_steps=200)
     assert units.bind(total_steps=200) != units.bind(total_steps=400)
     assert units.bind(total_steps=200)(50) == lrspec.parse("Cosine(0.1, 0, 100)")(50)
+
+
+@LAWS
+@given(specs, st.lists(steps, min_size=1, max_size=20))
+def test_traced_form_agrees_with_the_scalar_path(text, ts):
+    # The branch-free form that jax.jit and Keras trace, run here with NumPy itself.
+    from lrspec._math import traced_namespace
+
+    s = _parse(text)
+    scalar = [_outcome(s, t) for t in ts]
+    if s.stateful or any(isinstance(o, tuple) for o in scalar):
+        return  # stateful schedules are not traced; failing arithmetic gives inf/nan there
+    with np.errstate(all="ignore"):  # unpicked pieces may overflow; where() discards them
+        traced = s.traced(traced_namespace(np))(np.array(ts, dtype=float))
+    want = np.array([struct.unpack("<d", o)[0] for o in scalar])
+    assert np.allclose(traced, want, rtol=1e-12, atol=0), (traced, want)

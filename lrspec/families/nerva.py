@@ -41,7 +41,7 @@ class TimeBased(_Endless):
 
     def kernel(self, builder, offset):
         table = _CompoundingTable(self.lr, self.decay)
-        return kernels.Kernel(math.inf, table.scalar, table.fill)
+        return kernels.Kernel(math.inf, table.scalar, table.fill, table.traced)
 
 
 class _CompoundingTable:
@@ -76,6 +76,13 @@ class _CompoundingTable:
         if self.last == 0.0 or self.decay == 0.0:
             return self.last
         return self._beyond(SCALAR, t // 1.0)
+
+    def traced(self, t, m):
+        n = m.floor(t)
+        inside = m.take(m.asarray(self.array), m.to_index(m.minimum(n, self.SIZE - 1)))
+        if self.last == 0.0 or self.decay == 0.0:
+            return m.where(n < self.SIZE, inside, self.last)
+        return m.where(n < self.SIZE, inside, self._beyond(m, m.maximum(n, self.SIZE - 1)))
 
     def fill(self, t, out, ordered):
         n = np.floor(t)
