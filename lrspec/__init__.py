@@ -22,7 +22,7 @@ from .errors import (
     UnitError,
     UnknownNameError,
 )
-from .config import load
+from .config import load, load_file
 from .dictform import from_dict
 from .evaluator import evaluate
 from .limits import Limits, default_limits, set_default_limits
@@ -72,6 +72,7 @@ __all__ = [
     "default_limits",
     "from_dict",
     "load",
+    "load_file",
     "parse",
     "parse_tree",
     "set_default_limits",

@@ -19,6 +19,7 @@ START, END = "<!-- families:start -->", "<!-- families:end -->"
 GROUPS = [
     ("lrspec", "lrspec's own families"),
     ("PyTorch", "PyTorch's shapes"),
+    ("timm", "timm"),
     ("nerva-numpy", "nerva-numpy (epoch-indexed)"),
     ("numpy-ml", "numpy-ml"),
     ("Axon", "Axon (`Axon.Schedules` v0.4.1)"),

@@ -15,6 +15,7 @@ reports ``col_offset``).
 from __future__ import annotations
 
 import difflib
+from argparse import ArgumentTypeError
 from collections.abc import Iterable
 
 # Long source lines are shown as a window around the span, so that a megabyte of input never
@@ -22,8 +23,12 @@ from collections.abc import Iterable
 _WINDOW = 60
 
 
-class LrspecError(ValueError):
-    """Base class of every error lrspec raises for input a user can get wrong."""
+class LrspecError(ValueError, ArgumentTypeError):
+    """Base class of every error lrspec raises for input a user can get wrong.
+
+    It is a ``ValueError``, and also an ``argparse.ArgumentTypeError``, so that
+    ``type=lrspec.parse`` in argparse reports the caret message as a usage error.
+    """
 
     def __init__(
         self,

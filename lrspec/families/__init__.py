@@ -1,3 +1,5 @@
 """Every schedule family; importing this package registers them all (see ``registry``)."""
 
-from . import axon, combinators, core, lr_schedule, nerva, numpy_ml, stateful  # noqa: F401
+from . import (  # noqa: F401
+    axon, combinators, core, lr_schedule, nerva, numpy_ml, shapes, stateful,
+)
