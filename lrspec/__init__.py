@@ -22,6 +22,7 @@ from .errors import (
     UnitError,
     UnknownNameError,
 )
+from . import fastpath
 from .config import load, load_file
 from .dictform import from_dict
 from .evaluator import evaluate
@@ -35,6 +36,13 @@ __version__ = "0.1.0"
 
 
 
+# Parsed schedules by (text, total_steps, steps_per_epoch), for texts parsed again and again
+# (every command-line run, every config reload). Schedules are immutable, so a cached one is
+# shared; a stateful one is handed out fresh each time. The oldest entries go first.
+_CACHE: dict[tuple, tuple[Schedule, bool]] = {}
+_CACHE_SIZE = 1024
+
+
 def parse(text: str, *, total_steps: int | None = None, steps_per_epoch: int | None = None,
           limits: Limits | None = None) -> Schedule:
     """Parse spec text into a :class:`Schedule`.
@@ -43,12 +51,46 @@ def parse(text: str, *, total_steps: int | None = None, steps_per_epoch: int | N
     be given later with :meth:`Schedule.bind`). Raises an :class:`LrspecError` whose message
     shows the text with a caret under the problem.
     """
+    key = (text, total_steps, steps_per_epoch)
+    if limits is None:
+        try:
+            schedule, stateful = _CACHE[key]
+        except (KeyError, TypeError):  # TypeError: an unhashable non-string, an error below
+            pass
+        else:
+            if stateful:
+                return Schedule(schedule._expr, schedule._binding, text, needs=schedule._needs,
+                                exact_spans=schedule._exact_spans)
+            return schedule
+    binding = Binding(total_steps, steps_per_epoch)
+    rebuilt = None
+    if limits is None and type(text) is str and len(text) <= default_limits().max_length:
+        rebuilt = fastpath.rebuild(text, default_limits())
+    if rebuilt is not None:
+        expr, template = rebuilt
+        schedule = Schedule(expr, binding, text, exact_spans=False, needs=template.needs)
+        stateful = template.stateful
+    else:
+        schedule = _parse_uncached(text, binding, limits)
+        stateful = schedule.stateful
+    if limits is None:
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[key] = (schedule, stateful)
+    return schedule
+
+
+def _parse_uncached(text: str, binding: Binding, limits: Limits | None = None) -> Schedule:
+    """The full path: Lark, the evaluator, and a template for texts like this one."""
     tree = parse_tree(text, limits=limits)
     try:
         expr = evaluate(tree, limits)
-        return Schedule(expr, Binding(total_steps, steps_per_epoch), text)
+        schedule = Schedule(expr, binding, text)
     except LrspecError as error:
         raise error.with_text(text) from None
+    if limits is None:
+        fastpath.remember(text, expr, default_limits())
+    return schedule
 
 
 def to_dict(schedule: Schedule) -> dict:

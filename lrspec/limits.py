@@ -47,3 +47,8 @@ def set_default_limits(limits: Limits) -> None:
     if not isinstance(limits, Limits):
         raise TypeError("set_default_limits expects a lrspec.Limits")
     _default = limits
+    # What was parsed and remembered under the old limits may not hold under the new ones.
+    import lrspec
+
+    lrspec._CACHE.clear()
+    lrspec.fastpath.forget()

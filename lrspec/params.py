@@ -135,6 +135,11 @@ class ParamType:
     def convert(self, node: Node, ctx: Context) -> Any:
         raise NotImplementedError
 
+    def convert_number(self, value: int | float, unit: str | None, ctx: Context,
+                       node: Node | None = None) -> Any:
+        """Convert a number literal (``node`` is where it was written, if known)."""
+        return self.convert(Number(value, unit) if node is None else node, ctx)
+
     def to_node(self, value: Any) -> Node:
         raise NotImplementedError
 
@@ -183,12 +188,17 @@ class Real(ParamType):
     label: str = "number"
 
     def convert(self, node, ctx):
+        if isinstance(node, Number):
+            return self.convert_number(node.value, node.unit, ctx, node)
         value = signed_number(node)
         if value is None:
-            if isinstance(node, Number):  # a number with a unit
-                ctx.fail(f"takes no unit, got {format_number(node.value, node.unit)}", node,
-                         hint="units (% and ep) apply to step counts only")
             ctx.fail(f"must be a number, got {_kind(node)}", node)
+        return self.convert_number(value, None, ctx, node)
+
+    def convert_number(self, value, unit, ctx, node=None):
+        if unit is not None:
+            ctx.fail(f"takes no unit, got {format_number(value, unit)}", node,
+                     hint="units (% and ep) apply to step counts only")
         value = _to_float(value, ctx, node)
         if math.isinf(value) and not self.allow_inf:
             ctx.fail(f"must be finite, got {value}", node)
@@ -234,6 +244,11 @@ class Integer(ParamType):
         value = signed_number(node)
         if value is None:
             ctx.fail(f"must be an integer, got {_kind(node)}", node)
+        return self.convert_number(value, None, ctx, node)
+
+    def convert_number(self, value, unit, ctx, node=None):
+        if unit is not None:
+            ctx.fail(f"must be an integer, got {format_number(value, unit)}", node)
         if isinstance(value, float):
             if not value.is_integer():
                 ctx.fail(f"must be an integer, got {format_number(value)}", node)
@@ -267,29 +282,33 @@ class Steps(ParamType):
     label: str = "steps"
 
     def _check(self, value, ctx, node, written=None):
-        shown = written if written is not None else format_number(value)
-        if self.positive and value <= 0:
-            ctx.fail(f"must be > 0, got {shown}", node)
-        if value < 0:
-            ctx.fail(f"must be >= 0, got {shown}", node)
-        if value > MAX_STEPS:
+        if (value <= 0 if self.positive else value < 0) or value > MAX_STEPS:
+            shown = written if written is not None else format_number(value)
+            if self.positive and value <= 0:
+                ctx.fail(f"must be > 0, got {shown}", node)
+            if value < 0:
+                ctx.fail(f"must be >= 0, got {shown}", node)
             ctx.fail(f"must be at most 2**53 steps, got {shown}", node, cls=LimitError)
 
     def convert(self, node, ctx):
-        if isinstance(node, Number) and node.unit is not None:
-            value = node.value
-            if isinstance(value, float) and not math.isfinite(value):
-                ctx.fail(f"must be finite, got {value}", node)
-            quantity = Quantity(normalize_steps(value), node.unit)
-            self._check(quantity.value, ctx, node, written=str(quantity))
-            limit = ctx.limits.max_percent if node.unit == "%" else ctx.limits.max_epochs
-            if quantity.value > limit:
-                ctx.fail(f"must be at most {format_number(limit, node.unit)}, got {quantity}",
-                         node, cls=LimitError)
-            return quantity
+        if isinstance(node, Number):
+            return self.convert_number(node.value, node.unit, ctx, node)
         value = signed_number(node)
         if value is None:
             ctx.fail(f"must be a step count, got {_kind(node)}", node)
+        return self.convert_number(value, None, ctx, node)
+
+    def convert_number(self, value, unit, ctx, node=None):
+        if unit is not None:
+            if isinstance(value, float) and not math.isfinite(value):
+                ctx.fail(f"must be finite, got {value}", node)
+            quantity = Quantity(normalize_steps(value), unit)
+            self._check(quantity.value, ctx, node, written=str(quantity))
+            limit = ctx.limits.max_percent if unit == "%" else ctx.limits.max_epochs
+            if quantity.value > limit:
+                ctx.fail(f"must be at most {format_number(limit, unit)}, got {quantity}",
+                         node, cls=LimitError)
+            return quantity
         if isinstance(value, float) and not math.isfinite(value):
             ctx.fail(f"must be finite, got {format_number(value)}", node)
         self._check(value, ctx, node)

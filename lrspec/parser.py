@@ -63,26 +63,32 @@ def _depth(*nodes: Node) -> int:
     return 1 + max((n.depth for n in nodes), default=0)
 
 
-def _number(token: Token) -> Number:
-    text = token.value
+def number_value(text: str) -> tuple[int | float, str | None]:
+    """The value and unit of a NUMBER token (``"5%"`` -> ``(5, "%")``)."""
     unit = None
     if text.endswith("%"):
         text, unit = text[:-1], "%"
     elif text.endswith("ep"):
         text, unit = text[:-2], "ep"
-    span = (token.start_pos, token.end_pos)
-    if any(c in text for c in ".eE"):
+    if "." in text or "e" in text or "E" in text:
         value: int | float = float(text)
         if value == float("inf"):
-            raise LrspecSyntaxError(
-                f"number {text} is too large for a float", span=span,
-                hint="the largest float is about 1.8e308",
-            )
-    else:
-        try:
-            value = int(text)
-        except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
-            raise LrspecSyntaxError("number has too many digits", span=span) from None
+            raise LrspecSyntaxError(f"number {text} is too large for a float",
+                                    hint="the largest float is about 1.8e308")
+        return value, unit
+    try:
+        return int(text), unit
+    except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
+        raise LrspecSyntaxError("number has too many digits") from None
+
+
+def _number(token: Token) -> Number:
+    span = (token.start_pos, token.end_pos)
+    try:
+        value, unit = number_value(token.value)
+    except LrspecSyntaxError as error:
+        error.span = span
+        raise
     return Number(value, unit, span=span)
 
 

@@ -16,6 +16,7 @@ _INF = math.inf
 # temporaries of a formula stay small (and in cache) however long the array is.
 _BLOCK = 1 << 16
 _BINDINGS = ("total_steps", "steps_per_epoch")
+_NO_BINDING = Binding()
 
 
 def _positive_int(name: str, value) -> int | None:
@@ -47,27 +48,52 @@ class Schedule:
     (0.05, 0.1, 10500)
     """
 
-    __slots__ = ("_expr", "_binding", "_source", "_text", "_kernel", "_scalar", "_state",
-                 "_state_start", "_count")
+    __slots__ = ("_expr", "_binding", "_source", "_text_cache", "_kernel", "_scalar",
+                 "_state", "_state_start", "_count", "_needs", "_exact_spans")
 
-    def __init__(self, expr: Expr, binding: Binding = Binding(), source: str | None = None):
-        needs = expr.needs()
+    def __init__(self, expr: Expr, binding: Binding = Binding(), source: str | None = None, *,
+                 exact_spans: bool = True, needs: set[str] | None = None):
+        if needs is None:
+            needs = expr.needs()
         self._expr = expr
+        self._needs = needs
         self._binding = Binding(*(
             _positive_int(name, getattr(binding, name)) if name in needs else None
             for name in _BINDINGS
-        ))
+        )) if needs else _NO_BINDING
         self._source = source
-        self._text = expr.text()
+        # False when the expression was rebuilt for new numbers from an earlier text (see
+        # ``fastpath``): its spans then belong to that text, not to ``source``.
+        self._exact_spans = exact_spans
+        self._text_cache = None
         self._kernel = None
         self._state = None
         self._state_start = 0.0
         self._count = 0
-        missing = [name for name in _BINDINGS
-                   if name in needs and getattr(self._binding, name) is None]
-        if missing:
-            self._scalar = self._unresolved
-        else:
+        # Compiled on first use, so that parsing stays cheap; the first call compiles. With
+        # units and every size given, compile now: the resolved values are checked at once.
+        self._scalar = self._first_call
+        if needs and not self._missing():
+            self._compile()
+
+    @property
+    def _text(self) -> str:
+        if self._text_cache is None:
+            self._text_cache = self._expr.text()
+        return self._text_cache
+
+    def _missing(self) -> list[str]:
+        return [name for name in _BINDINGS
+                if name in self._needs and getattr(self._binding, name) is None]
+
+    def _first_call(self, t):
+        self._ensure_compiled()
+        return self._scalar(t)
+
+    def _ensure_compiled(self) -> None:
+        if self._kernel is None:
+            if self._missing():
+                self._unresolved()
             self._compile()
 
     def _compile(self) -> None:
@@ -75,6 +101,11 @@ class Schedule:
         try:
             kernel = builder.build(self._expr.resolve(self._binding))
         except LrspecError as error:
+            if self._source is not None and not self._exact_spans:
+                # Rebuild from the text itself, for an error that points at this text.
+                from . import _parse_uncached
+
+                _parse_uncached(self._source, self._binding)._compile()
             if self._source is not None:
                 error.with_text(self._source)
             raise
@@ -84,8 +115,7 @@ class Schedule:
         self._state_start = builder.state_start
 
     def _unresolved(self, t=None):
-        missing = [name for name in _BINDINGS
-                   if name in self._expr.needs() and getattr(self._binding, name) is None]
+        missing = self._missing()
         quantities = sorted({str(q) for q in self._expr.quantities()})
         written = f" (it uses {', '.join(quantities)})" if quantities else ""
         raise UnitError(
@@ -121,8 +151,7 @@ class Schedule:
             _check_step(value)
             return self._scalar(value)
         if isinstance(t, (np.ndarray, list, tuple, range)):
-            if self._kernel is None:
-                self._unresolved()
+            self._ensure_compiled()
             return _evaluate_array(self._kernel, t)
         raise EvaluationError(
             f"a step must be a number or an array of numbers, got {type(t).__name__}"
@@ -132,8 +161,7 @@ class Schedule:
         """This schedule as a branch-free function of an array of steps, computed with the
         array namespace ``namespace`` (see ``lrspec._math.traced_namespace``), for frameworks
         that trace and compile (``jax.jit``, Keras). Stateful schedules cannot be traced."""
-        if self._kernel is None:
-            self._unresolved()
+        self._ensure_compiled()
         traced = self._kernel.traced
         if traced is None:
             raise StateError(
@@ -146,8 +174,7 @@ class Schedule:
     def length(self) -> float:
         """The number of steps until the schedule holds its final value (``math.inf`` if it
         never does)."""
-        if self._kernel is None:
-            self._unresolved()
+        self._ensure_compiled()
         return self._kernel.length
 
     # -- text, dict, binding ---------------------------------------------------------------
@@ -172,13 +199,13 @@ class Schedule:
         return hash((self._text, self._binding))
 
     def __reduce__(self):
-        state = self.state_dict() if self._state is not None else None
+        state = self.state_dict() if self.stateful else None
         return (_restore, (self._text, self._bound(), state))
 
     @property
     def needs(self) -> frozenset[str]:
         """Which of ``total_steps`` and ``steps_per_epoch`` the spec's units refer to."""
-        return frozenset(self._expr.needs())
+        return frozenset(self._needs)
 
     @property
     def total_steps(self) -> int | None:
@@ -196,7 +223,8 @@ class Schedule:
             total_steps if total_steps is not None else self._binding.total_steps,
             steps_per_epoch if steps_per_epoch is not None else self._binding.steps_per_epoch,
         )
-        return Schedule(self._expr, binding, self._source)
+        return Schedule(self._expr, binding, self._source, exact_spans=self._exact_spans,
+                        needs=self._needs)
 
     def to_dict(self) -> dict:
         """The dict form for config files (plain JSON types); ``lrspec.from_dict`` reads it."""
@@ -213,8 +241,7 @@ class Schedule:
 
     def step(self, metric) -> float:
         """Observe the metric of the step just taken; return the rate for the next step."""
-        if self._kernel is None:
-            self._unresolved()
+        self._ensure_compiled()
         if self._state is None:
             raise StateError(
                 f"'{self._text}' does not read a metric; step(metric) is for schedules with "
@@ -228,6 +255,8 @@ class Schedule:
 
     def state_dict(self) -> dict:
         """The canonical spec, the number of metrics observed and the state (JSON types)."""
+        if self.stateful:
+            self._ensure_compiled()
         return {
             "spec": self._text,
             "count": self._count,
@@ -244,8 +273,7 @@ class Schedule:
         count = state.get("count")
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
             raise StateError(f"saved state has a bad 'count': {count!r}")
-        if self._kernel is None:
-            self._unresolved()
+        self._ensure_compiled()
         if self._state is not None:
             if not isinstance(state.get("state"), dict):
                 raise StateError(f"saved state has a bad 'state': {state.get('state')!r}")

@@ -156,7 +156,10 @@ def test_arithmetic_errors_name_the_expression_and_the_step():
     with pytest.raises(EvaluationError) as caught:
         s(np.arange(20))
     assert caught.value.message == "'1.0 / Cyclic(0.0, 1.0, 5)' divides by zero"
-    # A schedule whose final value is not defined fails as soon as it is parsed.
-    with pytest.raises(EvaluationError) as caught:
-        lrspec.parse("1 / Linear(1, 0, 10)")
-    assert caught.value.message == "'1.0 / Linear(1.0, 0.0, 10)' divides by zero at step 10"
+    # A schedule whose final value is not defined fails at its first evaluation, whatever
+    # the step (parsing compiles nothing; the first use does).
+    undefined = lrspec.parse("1 / Linear(1, 0, 10)")
+    for attempt in (lambda: undefined(0), lambda: undefined.length):
+        with pytest.raises(EvaluationError) as caught:
+            attempt()
+        assert caught.value.message == "'1.0 / Linear(1.0, 0.0, 10)' divides by zero at step 10"

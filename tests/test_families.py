@@ -67,6 +67,20 @@ def polynomial(initial, final, steps, power=1.0):
     return held(lambda t: (initial - final) * (1 - t / steps) ** power + final, steps)
 
 
+def tanh_decay(initial, final, steps, lb=-7.0, ub=3.0):
+    # timm's TanhLRScheduler within its cycle; exactly lr_min after it.
+    def value(t):
+        if t >= steps:
+            return final
+        r = t / steps
+        return final + 0.5 * (initial - final) * (1 - math.tanh(lb * (1 - r) + ub * r))
+    return value
+
+
+def one_minus_sqrt(initial, final, steps):
+    return held(lambda t: final + (initial - final) * (1 - math.sqrt(t / steps)), steps)
+
+
 def step_lr(initial, step_size, gamma=0.1):
     return lambda t: initial * gamma ** math.floor(t / step_size)
 
@@ -532,7 +546,20 @@ NUMPY_ML = [
          noam(16, 2, 10), INF, {"first": 1, "peak": 10}),
 ]
 
-CASES = CORE + COMBINATORS + AXON + LR_SCHEDULE + NERVA + NUMPY_ML
+SHAPES = [
+    Case("Tanh", "Tanh(0.1, 0.001, 100)", tanh_decay(0.1, 0.001, 100), 100,
+         {"mid": 50, "end": 100}),
+    Case("Tanh-shaped", "Tanh(0.1, 0.0, 40, lb=-3, ub=2)", tanh_decay(0.1, 0.0, 40, -3, 2), 40,
+         {"end": 40}),
+    Case("OneMinusSqrt", "OneMinusSqrt(0.1, 0.001, 300)", one_minus_sqrt(0.1, 0.001, 300), 300,
+         {"quarter": 75, "end": 300}),
+    Case("OneMinusSqrt-wsd", "Warmup(100) >> Constant(0.1)[:600] >> OneMinusSqrt(0.1, 0.001, 300)",
+         sequence((linear(0.0, 0.1, 100), 100), (constant(0.1), 600),
+                  (one_minus_sqrt(0.1, 0.001, 300), 300)), 1000,
+         {"warmup": 100, "decay": 700, "end": 1000}),
+]
+
+CASES = CORE + COMBINATORS + AXON + LR_SCHEDULE + NERVA + NUMPY_ML + SHAPES
 FINITE = [c for c in CASES if math.isfinite(c.length)]
 
 
@@ -899,6 +926,14 @@ RANGES = {
                  "threshold": NON_NEGATIVE, "mode": choice("min, max", "average"),
                  "threshold_mode": choice("rel, abs", "relative"), "cooldown": COUNT,
                  "min_lr": RATE, "eps": NON_NEGATIVE}),
+    "Tanh": ({"initial": "0.1", "final": "0.0", "steps": "100", "lb": "-7", "ub": "3"},
+             {"initial": RATE, "final": RATE, "steps": POSITIVE_STEPS,
+              "lb": (("-1000001", A, "must be in [-1e+06, 1e+06], got -1000001.0"),
+                     ("1000001", A, "must be in [-1e+06, 1e+06], got 1000001.0")),
+              "ub": (("-1000001", A, "must be in [-1e+06, 1e+06], got -1000001.0"),
+                     ("1000001", A, "must be in [-1e+06, 1e+06], got 1000001.0"))}),
+    "OneMinusSqrt": ({"initial": "0.1", "final": "0.0", "steps": "100"},
+                     {"initial": RATE, "final": RATE, "steps": POSITIVE_STEPS}),
     "KingScheduler": ({"initial_lr": "0.01", "patience": "20", "decay": "0.9"},
                       {"initial_lr": RATE,
                        "patience": (("2", A, "must be in [3, 1000000], got 2"),
@@ -910,7 +945,7 @@ RANGES = {
 SUFFIX = {"Warmup": " >> Cosine(0.1, 0.0, 100)"}
 RANGED_TYPES = (Real, Integer, Steps, Choice, Boolean)
 # Every ranged parameter of every family; a new family or parameter must be added above.
-N_RANGED_PARAMS = 101
+N_RANGED_PARAMS = 109
 
 
 def _ranged_params():

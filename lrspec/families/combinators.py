@@ -8,7 +8,7 @@ from .. import kernels
 from ..errors import CompositionError, LimitError
 from ..expr import stateful_misuse
 from ..nodes import Number
-from ..params import POSITIVE_STEPS, RATE, SCHEDULE, Integer, signed_number
+from ..params import POSITIVE_STEPS, RATE, SCHEDULE, Integer
 from ..registry import Family, Param, register
 
 
@@ -55,11 +55,10 @@ class Warmup(Family):
 class _Count(Integer):
     """A repeat count: a positive integer, or inf."""
 
-    def convert(self, node, ctx):
-        value = signed_number(node)
-        if isinstance(value, float) and math.isinf(value) and value > 0:
+    def convert_number(self, value, unit, ctx, node=None):
+        if unit is None and isinstance(value, float) and math.isinf(value) and value > 0:
             return value
-        count = super().convert(node, ctx)
+        count = super().convert_number(value, unit, ctx, node)
         if count > ctx.limits.max_repeat:
             ctx.fail(f"must be at most {ctx.limits.max_repeat} (or inf), got {count}", node,
                      cls=LimitError, hint="raise Limits.max_repeat if this is really meant")

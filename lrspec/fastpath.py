@@ -1,0 +1,217 @@
+"""Cold parses of texts that differ from an earlier text only in their numbers.
+
+A spec's syntax tree depends on its numbers only at the leaves: ``Warmup(501) >> Cosine(0.1,
+0.0, 10000)`` parses exactly like ``Warmup(500) >> ...``. So after a full parse lrspec keeps a
+*template*, keyed by the text with its numbers cut out: the expression, with the place of each
+number in it. A later text with the same key is rebuilt from the template by converting and
+checking only its numbers (the same ``convert_number`` and ``check`` the evaluator uses), with
+neither Lark nor the evaluator. Whatever is unusual (a minus sign, a number that is not a plain
+argument, a conversion or check that fails) gives None, and the caller takes the full path,
+which also raises the exact error with its caret.
+
+The cut uses the grammar's own NUMBER terminal, and a template is only made when the numbers
+the cut finds are exactly the number tokens Lark found, at the same places.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+
+from .errors import LrspecError
+from .expr import Arithmetic, Const, Expr, Sequence, Window
+from .limits import Limits
+from .params import Context, ListOf, ScheduleType, Steps
+from .parser import lark_parser, number_value
+from .registry import Family
+
+#: Templates kept at most (each is a few closures); the oldest go first.
+MAX_TEMPLATES = 512
+
+_templates: dict[str, Template | None] = {}
+_lock = threading.Lock()
+_pattern: re.Pattern | None = None
+_BOUND = Steps()
+
+
+class _Unsuitable(Exception):
+    """This text's numbers cannot be swapped in a template."""
+
+
+def _number_pattern() -> re.Pattern:
+    global _pattern
+    if _pattern is None:
+        number = lark_parser().get_terminal("NUMBER").pattern.to_regexp()
+        # A number never starts inside a name or right after another number's digits.
+        _pattern = re.compile(rf"(?<![A-Za-z0-9_.])({number})")
+    return _pattern
+
+
+def _cut(text: str) -> tuple[str, list[str]]:
+    """The text with each number replaced by a marker of its unit, and the numbers."""
+    parts = _number_pattern().split(text)
+    numbers = parts[1::2]
+    skeleton = parts[0::2]
+    markers = ["\0%" if n[-1] == "%" else "\0ep" if n[-1] == "p" else "\0" for n in numbers]
+    pieces = [skeleton[0]]
+    for marker, rest in zip(markers, skeleton[1:]):
+        pieces.append(marker)
+        pieces.append(rest)
+    return "".join(pieces), numbers
+
+
+class Template:
+    """How to rebuild an expression from new numbers, and what every such expression shares:
+    the run sizes its units need and whether it reads a metric."""
+
+    __slots__ = ("build", "needs", "stateful")
+
+    def __init__(self, build: Callable, needs: set[str], stateful: bool) -> None:
+        self.build, self.needs, self.stateful = build, needs, stateful
+
+
+def rebuild(text: str, limits: Limits) -> tuple[Expr, Template] | None:
+    """The expression of ``text`` from a template, and the template; or None (take the full
+    path)."""
+    key, numbers = _cut(text)
+    template = _templates.get(key)
+    if template is None:
+        return None
+    try:
+        return template.build([number_value(n) for n in numbers], limits), template
+    except (LrspecError, _Unsuitable):
+        return None
+
+
+def remember(text: str, expr: Expr, limits: Limits) -> None:
+    """Make a template from a text the full path has just parsed into ``expr``."""
+    key, numbers = _cut(text)
+    if key in _templates or "-" in key:  # a minus may be a sign: the full path decides
+        return
+    spans = [m.span(1) for m in _number_pattern().finditer(text)]
+    slots = {span: index for index, span in enumerate(spans)}
+    try:
+        plan = _plan(expr, slots)
+        if slots:  # a number the expression does not hold as a plain value
+            raise _Unsuitable
+        template = Template(plan, expr.needs(), expr.stateful)
+    except _Unsuitable:
+        template = None
+    with _lock:
+        if len(_templates) >= MAX_TEMPLATES:
+            _templates.pop(next(iter(_templates)))
+        _templates[key] = template
+
+
+def forget() -> None:
+    """Drop every template (when the default limits change)."""
+    with _lock:
+        _templates.clear()
+
+
+# -- plans: how to rebuild an expression from new numbers ---------------------------------
+
+
+def _slot(slots: dict, span) -> int:
+    if span not in slots:
+        raise _Unsuitable
+    return slots.pop(span)
+
+
+def _plan(expr: Expr, slots: dict) -> Callable:
+    if isinstance(expr, Const):
+        index = _slot(slots, expr.span)
+
+        def const(values, limits):
+            value, unit = values[index]
+            number = float(value)
+            if unit is not None or not number < float("inf"):
+                raise _Unsuitable
+            return Const(number + 0.0)
+
+        return const
+    if isinstance(expr, Sequence):
+        parts = [_plan(p, slots) for p in expr.parts]
+        return lambda values, limits: Sequence(tuple(p(values, limits) for p in parts))
+    if isinstance(expr, Arithmetic):
+        op, left, right = expr.op, _plan(expr.left, slots), _plan(expr.right, slots)
+        return lambda values, limits: Arithmetic(op, left(values, limits), right(values, limits))
+    if isinstance(expr, Window):
+        return _window_plan(expr, slots)
+    if isinstance(expr, Family):
+        return _family_plan(expr, slots)
+    raise _Unsuitable
+
+
+def _window_plan(expr: Window, slots: dict) -> Callable:
+    target = _plan(expr.target, slots)
+    bounds = [None if b is None else _slot(slots, span)
+              for b, span in zip((expr.start, expr.stop), expr.bound_spans)]
+
+    def window(values, limits):
+        ctx = Context("slice", "bound", limits)
+        start, stop = (None if i is None else _BOUND.convert_number(*values[i], ctx)
+                       for i in bounds)
+        if isinstance(start, (int, float)) and isinstance(stop, (int, float)) and start >= stop:
+            raise _Unsuitable
+        return Window(target(values, limits), start, stop)
+
+    return window
+
+
+def _family_plan(family: Family, slots: dict) -> Callable:
+    cls, fixed = type(family), dict(family.args)
+    steps: list[Callable] = []  # each sets one argument of the new family
+    for p in cls.params:
+        value = family.args[p.name]
+        if p.variadic:
+            children = [_plan(child, slots) for child in value]
+            steps.append(_setter(p.name, lambda v, l, c=children: tuple(x(v, l) for x in c)))
+        elif isinstance(p.type, ScheduleType):
+            steps.append(_setter(p.name, _plan(value, slots)))
+        elif p.name in family.spans:
+            span = family.spans[p.name]
+            if span in slots:
+                steps.append(_scalar_setter(cls.name, p, slots.pop(span)))
+            elif isinstance(p.type, ListOf):
+                inside = sorted(s for s in slots if span[0] <= s[0] and s[1] <= span[1])
+                if len(inside) != len(value):
+                    raise _Unsuitable
+                steps.append(_list_setter(cls.name, p, [slots.pop(s) for s in inside]))
+
+    def build(values, limits):
+        args = dict(fixed)
+        for step in steps:
+            step(args, values, limits)
+        rebuilt = cls(args)
+        rebuilt.check()
+        return rebuilt
+
+    return build
+
+
+def _setter(name: str, make: Callable) -> Callable:
+    def set_argument(args, values, limits):
+        args[name] = make(values, limits)
+    return set_argument
+
+
+def _scalar_setter(family: str, param, index: int) -> Callable:
+    def set_argument(args, values, limits):
+        value, unit = values[index]
+        args[param.name] = param.type.convert_number(value, unit,
+                                                     Context(family, param.name, limits))
+    return set_argument
+
+
+def _list_setter(family: str, param, indices: list[int]) -> Callable:
+    item = param.type.item
+
+    def set_argument(args, values, limits):
+        ctx = Context(family, param.name, limits)
+        items = tuple(item.convert_number(*values[i], ctx) for i in indices)
+        if param.type.ascending:
+            param.type.check_order(items, ctx, None)
+        args[param.name] = items
+    return set_argument
