@@ -14,7 +14,6 @@ reports ``col_offset``).
 
 from __future__ import annotations
 
-import difflib
 from argparse import ArgumentTypeError
 from collections.abc import Iterable
 
@@ -164,6 +163,8 @@ class ConfigError(LrspecError):
 
 def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
     """A "did you mean" hint naming the closest candidates, or None."""
+    import difflib  # only on the error path
+
     pool = sorted(set(candidates))
     matches = difflib.get_close_matches(name, pool, n=3, cutoff=0.6)
     if not matches:

@@ -9,11 +9,13 @@ in one place, :func:`_from_lark_error`.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 import threading
-from importlib import resources
 from pathlib import Path
 
+import lark
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
@@ -40,13 +42,32 @@ from .nodes import (
 GRAMMAR_FILE = "lrspec.lark"
 
 
+def grammar_path() -> Path:
+    """The grammar: inside the installed package (the wheel puts it there), else in the
+    source tree (an editable install)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / GRAMMAR_FILE
+    return packaged if packaged.is_file() else here.parent / "grammar" / GRAMMAR_FILE
+
+
 def grammar_text() -> str:
-    """The grammar: from inside the installed package, else from the source tree."""
-    packaged = resources.files("lrspec") / GRAMMAR_FILE
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    source_tree = Path(__file__).resolve().parent.parent / "grammar" / GRAMMAR_FILE
-    return source_tree.read_text(encoding="utf-8")
+    return grammar_path().read_text(encoding="utf-8")
+
+
+def _cache_file() -> str | bool:
+    """Where Lark keeps its analysis of the grammar between runs: a private directory of the
+    user's (not the shared temporary directory, where another user could plant a file that
+    Lark would unpickle). False, and no cache, where that directory cannot be made."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    directory = os.path.join(base, "lrspec")
+    try:
+        os.makedirs(directory, mode=0o700, exist_ok=True)
+    except OSError:
+        return False
+    if not os.access(directory, os.W_OK):
+        return False
+    version = f"lark{lark.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
+    return os.path.join(directory, f"grammar-{version}.cache")
 
 
 # -- tree building ------------------------------------------------------------------------
@@ -228,9 +249,10 @@ def lark_parser() -> Lark:
     if _lark is None:
         with _lark_lock:
             if _lark is None:
+                # Lark checks that the cached analysis belongs to this very grammar text.
                 _lark = Lark(
                     grammar_text(), parser="lalr", lexer="contextual",
-                    transformer=_TreeBuilder(), maybe_placeholders=True,
+                    transformer=_TreeBuilder(), maybe_placeholders=True, cache=_cache_file(),
                 )
     return _lark
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import numbers
+import os
+import threading
 
 import numpy as np
 
@@ -13,8 +15,14 @@ from .params import Binding
 
 _INF = math.inf
 # Whole-curve evaluation goes through the kernels in blocks of this many steps, so that the
-# temporaries of a formula stay small (and in cache) however long the array is.
-_BLOCK = 1 << 16
+# temporaries of a formula stay small (in cache, and under malloc's mmap threshold, so that
+# they cost no page faults) however long the array is.
+_BLOCK = 1 << 14
+# Long arrays are shared out to threads, block range by block range (NumPy releases the GIL in
+# its loops; the values do not depend on how the work is shared).
+_PARALLEL_BLOCKS = 32
+_pool = None
+_pool_lock = threading.Lock()
 _BINDINGS = ("total_steps", "steps_per_epoch")
 _NO_BINDING = Binding()
 
@@ -318,21 +326,56 @@ def _evaluate_array(kernel, steps) -> np.ndarray:
     flat = t.reshape(-1)
     _check_steps(flat)
     flat_out = out.reshape(-1)
-    ordered = flat.size < 2 or bool((flat[1:] >= flat[:-1]).all())
+    ordered = _is_ordered(flat)
     stop = flat.size
-    with np.errstate(all="ignore"):
-        length = kernel.length
-        if ordered and math.isfinite(length):
-            # Everything from the first step >= length holds the final value: fill, not compute.
-            key = math.ceil(length) if flat.dtype.kind in "iu" else length
-            stop = int(np.searchsorted(flat, key, "left"))
-            flat_out[stop:] = kernel.scalar(length)
-        as_is = flat.dtype == np.float64
-        for lo in range(0, stop, _BLOCK):
-            hi = min(lo + _BLOCK, stop)
-            block = flat[lo:hi] if as_is else flat[lo:hi].astype(np.float64)
-            kernel.fill(block, flat_out[lo:hi], ordered)
+    length = kernel.length
+    if ordered and math.isfinite(length):
+        # Everything from the first step >= length holds the final value: fill, not compute.
+        key = math.ceil(length) if flat.dtype.kind in "iu" else length
+        stop = int(np.searchsorted(flat, key, "left"))
+        flat_out[stop:] = kernel.scalar(length)
+    as_is = flat.dtype == np.float64
+
+    def fill(lo: int, hi: int) -> None:
+        # errstate is per thread: unpicked branches of a formula may overflow harmlessly.
+        with np.errstate(all="ignore"):
+            for start in range(lo, hi, _BLOCK):
+                end = min(start + _BLOCK, hi)
+                block = flat[start:end] if as_is else flat[start:end].astype(np.float64)
+                kernel.fill(block, flat_out[start:end], ordered)
+
+    workers = _workers()
+    if stop < _PARALLEL_BLOCKS * _BLOCK or workers < 2:
+        fill(0, stop)
+    else:
+        share = -(-stop // workers // _BLOCK) * _BLOCK  # whole blocks per worker
+        ranges = [(lo, min(lo + share, stop)) for lo in range(0, stop, share)]
+        for done in [_thread_pool().submit(fill, lo, hi) for lo, hi in ranges]:
+            done.result()  # waits, and raises what a worker raised
     return out
+
+
+def _workers() -> int:
+    return min(4, os.cpu_count() or 1)
+
+
+def _thread_pool():
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            _pool = ThreadPoolExecutor(max_workers=_workers(), thread_name_prefix="lrspec")
+    return _pool
+
+
+def _is_ordered(flat: np.ndarray) -> bool:
+    """Whether the steps never decrease (checked block by block: no array-sized temporary)."""
+    for lo in range(0, flat.size - 1, _BLOCK):
+        hi = min(lo + _BLOCK, flat.size - 1)
+        if not (flat[lo + 1:hi + 1] >= flat[lo:hi]).all():
+            return False
+    return True
 
 
 def _check_steps(flat: np.ndarray) -> None:

@@ -1,0 +1,112 @@
+"""The parse cache and the number templates give exactly what the full path gives."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import lrspec
+from lrspec import LrspecError, fastpath
+
+from schedule_strategies import BIND, specs
+
+NUMBER = re.compile(r"(?<![A-Za-z0-9_.])(\d+(?:\.\d*)?(?:e-?\d+)?)(%|ep)?(?![\w.])")
+
+
+def _full(text):
+    """The full path: Lark and the evaluator, no cache, no template."""
+    return lrspec._parse_uncached(text, lrspec.Binding(**BIND))
+
+
+def _outcome(make, text, steps=(0, 1, 5, 50, 99, 100, 101, 999, 5000)):
+    try:
+        s = make(text)
+        return str(s), [s(t) for t in steps], s.length
+    except LrspecError as error:
+        return type(error).__name__, error.message, error.column
+
+
+def _renumber(text: str, seed: int) -> str:
+    """The same text with other numbers in it (same units), some of them invalid."""
+    rng = random.Random(seed)
+
+    def swap(match):
+        unit = match.group(2) or ""
+        choice = rng.choice(["0", "1", "2", "7", "0.5", "30", "250", "1e-3", "0.001", "12.75"])
+        return choice + unit
+
+    return NUMBER.sub(swap, text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(specs, st.integers(0, 10**6))
+def test_a_text_with_new_numbers_parses_as_the_full_path_parses_it(text, seed):
+    lrspec.parse(text, **BIND)  # the full path, which leaves a template behind
+    other = _renumber(text, seed)
+    assert _outcome(lambda t: lrspec.parse(t, **BIND), other) == _outcome(_full, other)
+
+
+def test_the_template_path_is_taken():
+    lrspec.parse("Warmup(500) >> Cosine(0.1, 0.0, 10000)")
+    key, numbers = fastpath._cut("Warmup(501) >> Cosine(0.2, 0.0, 9000)")
+    assert numbers == ["501", "0.2", "0.0", "9000"]
+    assert fastpath._templates[key] is not None
+    s = lrspec.parse("Warmup(501) >> Cosine(0.2, 0.0, 9000)")
+    assert not s._exact_spans
+    assert s == _full("Warmup(501) >> Cosine(0.2, 0.0, 9000)") and s(600) == _full(
+        "Warmup(501) >> Cosine(0.2, 0.0, 9000)")(600)
+
+
+@pytest.mark.parametrize("text", [
+    "Cosine(0.1, -0.0, 100) - 0.01",  # a minus sign: always the full path
+    'Cyclic(0.1, 1, 10, mode="1x")',  # a digit inside a string is not a number
+    "Constant(inf)",  # an error: no template
+])
+def test_texts_that_get_no_template(text):
+    try:
+        lrspec.parse(text)
+    except LrspecError:
+        pass
+    key, _ = fastpath._cut(text)
+    assert fastpath._templates.get(key) is None
+
+
+def test_errors_from_a_template_point_at_the_new_text():
+    lrspec.parse("Warmup(500) >> Cosine(0.1, 0.0, 10000)")
+    with pytest.raises(lrspec.ArgumentError) as caught:
+        lrspec.parse("Warmup(500) >> Cosine(0.1, 0.0, 0)")
+    assert (caught.value.message, caught.value.column) == ("Cosine: 'steps' must be > 0, got 0",
+                                                           32)
+    spec = "Warmup(10) >> Linear(1, 0, 100%)[{}:{}]"
+    lrspec.parse(spec.format("10%", "50%"), total_steps=100)
+    with pytest.raises(lrspec.CompositionError) as caught:  # found when the units resolve
+        lrspec.parse(spec.format("60%", "40%"), total_steps=100)
+    assert caught.value.column == 14
+    assert str(caught.value).splitlines()[1] == "  " + spec.format("60%", "40%")
+
+
+def test_repeated_texts_come_from_the_cache():
+    first = lrspec.parse("Cosine(0.1, 0.0, 12345)")
+    assert lrspec.parse("Cosine(0.1, 0.0, 12345)") is first  # schedules are immutable
+    assert lrspec.parse("Cosine(0.1, 0.0, 12345)", total_steps=10) is not first
+    stateful = lrspec.parse("Plateau(0.1, patience=0)")
+    stateful.step(1.0)
+    stateful.step(1.0)
+    again = lrspec.parse("Plateau(0.1, patience=0)")
+    assert again is not stateful and again.state_dict()["count"] == 0  # a fresh state
+
+
+def test_changing_the_default_limits_forgets_what_was_parsed():
+    lrspec.parse("Cosine(0.1, 0.0, 100)")
+    try:
+        lrspec.set_default_limits(lrspec.Limits(max_length=10))
+        with pytest.raises(lrspec.LimitError):
+            lrspec.parse("Cosine(0.1, 0.0, 100)")
+        with pytest.raises(lrspec.LimitError):
+            lrspec.parse("Cosine(0.2, 0.0, 100)")
+    finally:
+        lrspec.set_default_limits(lrspec.Limits())
