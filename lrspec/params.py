@@ -19,6 +19,9 @@ from .printer import format_number
 
 #: The largest step count: every integer up to it is exact in a float.
 MAX_STEPS = 2**53
+#: The shortest length a positive step count may have (a length of 5e-324 steps is a typo, and
+#: t / length would overflow long before t = 1e15).
+MIN_LENGTH = 1e-6
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,10 +285,12 @@ class Steps(ParamType):
     label: str = "steps"
 
     def _check(self, value, ctx, node, written=None):
-        if (value <= 0 if self.positive else value < 0) or value > MAX_STEPS:
+        if (value < MIN_LENGTH if self.positive else value < 0) or value > MAX_STEPS:
             shown = written if written is not None else format_number(value)
             if self.positive and value <= 0:
                 ctx.fail(f"must be > 0, got {shown}", node)
+            if self.positive and value < MIN_LENGTH:
+                ctx.fail(f"must be at least {MIN_LENGTH:g} steps, got {shown}", node)
             if value < 0:
                 ctx.fail(f"must be >= 0, got {shown}", node)
             ctx.fail(f"must be at most 2**53 steps, got {shown}", node, cls=LimitError)

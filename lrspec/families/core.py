@@ -376,12 +376,15 @@ class Cyclic(_Endless):
         height = self.high - low
         total = float(up) + float(down)
         ratio = up / total
+        # When `down` is lost next to `up` (ratio 1.0), x <= ratio always: the falling branch
+        # is never picked, but both branches are computed, so keep its divisor nonzero.
+        fall = ratio - 1 if ratio < 1 else -1.0
         floor, where, pow_ = m.floor, m.where, m.pow
 
         def value(t):
             cycle = floor(1 + t / total)
             x = 1.0 + t / total - cycle
-            factor = where(x <= ratio, x / ratio, (x - 1) / (ratio - 1))
+            factor = where(x <= ratio, x / ratio, (x - 1) / fall)
             if mode == "triangular":
                 return low + height * factor
             if mode == "triangular2":
@@ -434,6 +437,9 @@ class OneCycle(_Finite):
         return [(float(pct * steps) - 1, initial, self.peak), (steps - 1, self.peak, lowest)]
 
     def check(self):
+        if not math.isfinite(self.peak / self.div / self.final_div):
+            self.fail("final_div", f"makes the final rate overflow (peak {self.peak} / div "
+                      f"{self.div} / final_div {self.final_div})")
         if not self.resolved(self.steps):
             return
         ends = [end for end, _, _ in self._phases()]
