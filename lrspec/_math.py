@@ -109,11 +109,13 @@ def traced_namespace(xp, **overrides) -> SimpleNamespace:
     """The math namespace for a traced evaluation with a NumPy-like array module ``xp``
     (``numpy``, ``jax.numpy``): the functions formulas use, plus what tables need
     (``full_like``, ``asarray``, ``take``, ``searchsorted``, ``to_index``)."""
-    functions = dict(
-        cos=xp.cos, exp=xp.exp, log=xp.log, log1p=xp.log1p, tanh=xp.tanh, sqrt=xp.sqrt,
-        pow=xp.power, floor=xp.floor, fmod=xp.fmod, minimum=xp.minimum, maximum=xp.maximum,
-        where=xp.where, pi=math.pi, full_like=xp.full_like, asarray=xp.asarray, take=xp.take,
-        searchsorted=xp.searchsorted, to_index=lambda x: x.astype(int),
+    names = dict(
+        cos="cos", exp="exp", log="log", log1p="log1p", tanh="tanh", sqrt="sqrt", pow="power",
+        floor="floor", fmod="fmod", minimum="minimum", maximum="maximum", where="where",
+        full_like="full_like", asarray="asarray", take="take", searchsorted="searchsorted",
     )
+    functions = {name: getattr(xp, attribute) for name, attribute in names.items()
+                 if name not in overrides}
+    functions.update(pi=math.pi, to_index=lambda x: x.astype(int))
     functions.update(overrides)
     return SimpleNamespace(**functions)

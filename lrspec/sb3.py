@@ -1,0 +1,83 @@
+"""lrspec for stable-baselines3: a ``progress_remaining -> learning rate`` callable.
+
+SB3 calls a schedule with ``progress_remaining``, which goes from 1 at the start of
+``learn()`` to 0 at its end (``1 - num_timesteps / total_timesteps``). The step is
+``t = (1 - progress_remaining) * total_steps``, snapped to the nearest whole step when float
+rounding is all that separates them, so with ``total_steps`` equal to ``learn()``'s
+``total_timesteps`` the rate is exactly ``s(num_timesteps)``.
+
+Without ``total_steps`` the spec must measure the run in ``%`` (or be a number): ``x%`` is
+then the point where ``x`` percent of the run is done, whatever ``total_timesteps`` is. (The
+spec is bound to a run of ``PROGRESS_STEPS`` steps; plain step counts would be read as steps
+of that run, so write them all in ``%`` or pass ``total_steps``.)
+
+    >>> import lrspec.sb3
+    >>> lr = lrspec.sb3.schedule("Linear(3e-4, 0.0, 100%)")   # SB3's linear_schedule(3e-4)
+    >>> lr(1.0), lr(0.5), lr(0.0)
+    (0.0003, 0.00015, 0.0)
+    >>> lrspec.sb3.schedule("Warmup(100) >> Cosine(3e-4, 0.0, 900)", total_steps=1000)(0.9)
+    0.0003
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .config import load
+from .errors import StateError, UnitError
+from .schedule import Schedule
+
+#: The length of the run that ``%`` units are bound to when no ``total_steps`` is given.
+PROGRESS_STEPS = 1_000_000
+
+
+class ProgressSchedule:
+    """A picklable ``progress_remaining -> lr`` callable (``schedule`` is the lrspec
+    Schedule, ``total_steps`` the steps that progress 0..1 spans)."""
+
+    def __init__(self, schedule: Schedule, total_steps: int) -> None:
+        self.schedule = schedule
+        self.total_steps = total_steps
+
+    def __call__(self, progress_remaining: float) -> float:
+        """The rate at step ``(1 - progress_remaining) * total_steps`` (see the module)."""
+        t = max(0.0, (1.0 - float(progress_remaining)) * self.total_steps)
+        whole = round(t)
+        if abs(t - whole) <= 1e-9 * self.total_steps:
+            t = whole
+        return self.schedule(t)
+
+    def __repr__(self) -> str:
+        return f"lrspec.sb3.schedule({str(self.schedule)!r}, total_steps={self.total_steps})"
+
+
+def schedule(spec: Any, *, total_steps: int | None = None,
+             steps_per_epoch: int | None = None) -> ProgressSchedule:
+    """The schedule ``spec`` (anything :func:`lrspec.load` accepts) as SB3's
+    ``learning_rate`` (or ``clip_range``): a function of ``progress_remaining``.
+
+    ``total_steps`` is the number of timesteps progress runs over (``learn()``'s
+    ``total_timesteps``); without it the spec's ``%`` units bind to progress directly.
+    Stateful schedules read a metric, which SB3 never passes: they raise
+    :class:`lrspec.StateError`.
+    """
+    s = load(spec, steps_per_epoch=steps_per_epoch)
+    if s.stateful:
+        raise StateError(f"'{s}' reads a metric, which stable-baselines3 schedules never get")
+    if total_steps is None:
+        if "total_steps" not in s.needs and not _is_number(str(s)):
+            raise UnitError(
+                f"'{s}' has no whole-run units (%), so SB3's progress cannot be turned into "
+                "steps", hint="pass total_steps= (learn()'s total_timesteps) or write the "
+                "step counts in % of the run",
+            )
+        total_steps = PROGRESS_STEPS
+    return ProgressSchedule(s.bind(total_steps=total_steps), total_steps)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

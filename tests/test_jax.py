@@ -1,0 +1,103 @@
+"""lrspec.jax: every pure conformance trace under jax.jit, in float64 and in float32, and optax."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+import optax
+import pytest
+
+import lrspec
+import lrspec.jax
+
+from conftest import ROOT, conformance_traces
+
+PURE = [t for t in conformance_traces() if "losses" not in t]
+
+
+def _schedule(trace) -> lrspec.Schedule:
+    return lrspec.parse(trace["spec"], **trace.get("bind", {}))
+
+
+def _assert_rounding(got, want, dtype) -> None:
+    """Equal within a few roundings of ``dtype`` at the schedule's scale. XLA's cos, exp and
+    pow differ from NumPy's in the last bits, and XLA may simplify ``1 - (1 - x)``; near a
+    zero of the curve (a cosine ending at 0) the last bits of the scale are all that is left,
+    so the bound is relative to the largest value, not to each value."""
+    got, want = np.asarray(got, dtype=np.float64), np.asarray(want, dtype=np.float64)
+    allowed = 16 * np.finfo(dtype).eps * np.max(np.abs(want))
+    assert np.max(np.abs(got - want)) <= allowed
+
+
+@pytest.mark.parametrize("trace", PURE, ids=lambda t: t["id"])
+def test_trace_under_jit_in_float64(trace):
+    steps = np.array(trace["steps"])
+    with jax.enable_x64(True):
+        got = jax.jit(lrspec.jax.schedule(trace["spec"], **trace.get("bind", {})))(steps)
+        assert got.dtype == jnp.float64 and got.shape == steps.shape
+        got = np.asarray(got)
+    want = np.array(trace["lr"])
+    assert np.all(np.abs(got - want) <= trace["atol"] + trace["rtol"] * np.abs(want))
+    _assert_rounding(got, _schedule(trace)(steps), np.float64)
+
+
+@pytest.mark.parametrize("trace", PURE, ids=lambda t: t["id"])
+def test_trace_under_jit_in_float32(trace):
+    steps = np.array(trace["steps"])
+    with jax.enable_x64(False):
+        got = jax.jit(lrspec.jax.schedule(trace["spec"], **trace.get("bind", {})))(steps)
+        assert got.dtype == jnp.float32
+    _assert_rounding(got, _schedule(trace)(steps), np.float32)
+
+
+def test_scalar_steps_and_int32_counts():
+    lr = lrspec.jax.schedule("Warmup(100) >> Cosine(0.1, 0.0, 900)")
+    with jax.enable_x64(True):
+        assert float(lr(250)) == pytest.approx(lrspec.parse(str(lr.schedule))(250), rel=1e-15)
+        assert float(jax.jit(lr)(jnp.int32(50))) == 0.05
+        assert lr(jnp.zeros((2, 3), dtype=jnp.int32)).shape == (2, 3)
+
+
+@pytest.mark.parametrize("x64", [True, False])
+def test_optax_applies_the_schedule(x64):
+    spec = "Warmup(10) >> Cosine(0.1, 0.0, 90)"
+    s = lrspec.parse(spec)
+    with jax.enable_x64(x64):
+        lr = lrspec.jax.schedule(spec)
+        optimizer = optax.sgd(learning_rate=lr)
+        params = {"w": jnp.zeros(())}
+        state = optimizer.init(params)
+        update = jax.jit(optimizer.update)
+        applied = []
+        for _ in range(120):  # with a gradient of 1, the update is -lr(count)
+            updates, state = update({"w": jnp.ones(())}, state)
+            applied.append(-float(updates["w"]))
+    _assert_rounding(applied, s(np.arange(120)), np.float64 if x64 else np.float32)
+
+
+def test_stateful_and_unbound_specs_are_clear_errors():
+    with pytest.raises(lrspec.StateError, match="reads a metric"):
+        lrspec.jax.schedule("Plateau(0.1)")
+    with pytest.raises(lrspec.UnitError, match="needs total_steps"):
+        lrspec.jax.schedule("Cosine(0.1, 0.0, 100%)")
+    bound = lrspec.jax.schedule("Cosine(0.1, 0.0, 100%)", total_steps=200)
+    assert float(bound(100)) == pytest.approx(0.05, rel=1e-6)
+    as_dict = lrspec.jax.schedule({"family": "Cosine",
+                                   "args": {"initial": 0.1, "final": 0.0, "steps": 200}})
+    assert str(as_dict.schedule) == "Cosine(0.1, 0.0, 200)"
+
+
+def test_the_example_trains_and_prints_its_schedule():
+    result = subprocess.run([sys.executable, str(ROOT / "examples" / "jax_train.py")],
+                            capture_output=True, text=True, check=True, timeout=300)
+    lines = result.stdout.splitlines()
+    assert lines[0] == "schedule: Warmup(40) >> Cosine(0.05, 0.001, 360)"
+    final = json.loads(lines[-1])
+    s = lrspec.parse("Warmup(40) >> Cosine(0.05, 0.001, 360)")
+    _assert_rounding(final["rates"], s(np.arange(0, 400, 50)), np.float32)
+    assert final["rates"][0] == 0.0 and final["last_loss"] < final["first_loss"] / 4
