@@ -29,7 +29,7 @@ from .registry import Family
 #: Templates kept at most (each is a few closures); the oldest go first.
 MAX_TEMPLATES = 512
 
-_templates: dict[str, Template | None] = {}
+_templates: dict[tuple, Template | None] = {}
 _lock = threading.Lock()
 _pattern: re.Pattern | None = None
 _BOUND = Steps()
@@ -48,17 +48,14 @@ def _number_pattern() -> re.Pattern:
     return _pattern
 
 
-def _cut(text: str) -> tuple[str, list[str]]:
-    """The text with each number replaced by a marker of its unit, and the numbers."""
+def _cut(text: str) -> tuple[tuple, list[str]]:
+    """The key of a text (the pieces between its numbers, and each number's unit: any text
+    can hold any character, so the key is a tuple, not a string with markers), and the
+    numbers."""
     parts = _number_pattern().split(text)
     numbers = parts[1::2]
-    skeleton = parts[0::2]
-    markers = ["\0%" if n[-1] == "%" else "\0ep" if n[-1] == "p" else "\0" for n in numbers]
-    pieces = [skeleton[0]]
-    for marker, rest in zip(markers, skeleton[1:]):
-        pieces.append(marker)
-        pieces.append(rest)
-    return "".join(pieces), numbers
+    units = tuple("%" if n[-1] == "%" else "ep" if n[-1] == "p" else "" for n in numbers)
+    return (tuple(parts[0::2]), units), numbers
 
 
 class Template:
@@ -87,8 +84,8 @@ def rebuild(text: str, limits: Limits) -> tuple[Expr, Template] | None:
 def remember(text: str, expr: Expr, limits: Limits) -> None:
     """Make a template from a text the full path has just parsed into ``expr``."""
     key, numbers = _cut(text)
-    if key in _templates or "-" in key:  # a minus may be a sign: the full path decides
-        return
+    if key in _templates or any("-" in piece for piece in key[0]):
+        return  # a minus may be a sign: the full path decides
     spans = [m.span(1) for m in _number_pattern().finditer(text)]
     slots = {span: index for index, span in enumerate(spans)}
     try:

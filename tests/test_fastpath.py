@@ -54,6 +54,7 @@ def test_the_template_path_is_taken():
     lrspec.parse("Warmup(500) >> Cosine(0.1, 0.0, 10000)")
     key, numbers = fastpath._cut("Warmup(501) >> Cosine(0.2, 0.0, 9000)")
     assert numbers == ["501", "0.2", "0.0", "9000"]
+    assert key == (("Warmup(", ") >> Cosine(", ", ", ", ", ")"), ("", "", "", ""))
     assert fastpath._templates[key] is not None
     s = lrspec.parse("Warmup(501) >> Cosine(0.2, 0.0, 9000)")
     assert not s._exact_spans
@@ -87,6 +88,13 @@ def test_errors_from_a_template_point_at_the_new_text():
         lrspec.parse(spec.format("60%", "40%"), total_steps=100)
     assert caught.value.column == 14
     assert str(caught.value).splitlines()[1] == "  " + spec.format("60%", "40%")
+
+
+def test_keys_cannot_collide_with_the_text():
+    # Found by the atheris harness: a NUL in the text once looked like a number's marker.
+    lrspec.parse("0")
+    with pytest.raises(lrspec.LrspecSyntaxError, match="unexpected character"):
+        lrspec.parse("\x00")
 
 
 def test_repeated_texts_come_from_the_cache():

@@ -1,0 +1,68 @@
+"""Each resource limit (lrspec.Limits) holds at the limit and refuses one past it, with its
+own clear message. (Text length and nesting depth: tests/test_syntax_errors.py.)"""
+
+from __future__ import annotations
+
+import pytest
+
+import lrspec
+from lrspec import LimitError, Limits
+
+
+def _items(n: int) -> str:
+    return ", ".join(str(k) for k in range(n))
+
+
+def test_list_length():
+    limits = Limits(max_list_length=5)
+    lrspec.parse(f"MultiStepLR(0.1, [{_items(5)}], 0.5)", limits=limits)
+    with pytest.raises(LimitError) as caught:
+        lrspec.parse(f"MultiStepLR(0.1, [{_items(6)}], 0.5)", limits=limits)
+    assert caught.value.message == "MultiStepLR: 'milestones' has 6 items; the limit is 5"
+    assert caught.value.column == 17
+    assert caught.value.hint == "raise Limits.max_list_length if this is really meant"
+
+
+def test_list_length_default():
+    limit = Limits().max_list_length
+    assert limit == 10_000
+    roomy = Limits(max_length=1_000_000)  # such long lists need more than 100,000 characters
+    lrspec.parse(f"PiecewiseConstant([{_items(limit - 1)}], [{_items(limit)}])", limits=roomy)
+    with pytest.raises(LimitError, match="'values' has 10001 items; the limit is 10000"):
+        lrspec.parse(f"PiecewiseConstant([{_items(limit)}], [{_items(limit + 1)}])",
+                     limits=roomy)
+
+
+@pytest.mark.parametrize(("limits", "at", "past"), [
+    (Limits(), 1_000_000, 1_000_001),
+    (Limits(max_repeat=3), 3, 4),
+])
+def test_repeat_count(limits, at, past):
+    assert lrspec.parse(f"Repeat(Cosine(0.1, 0, 10), {at})", limits=limits).length == 10 * at
+    with pytest.raises(LimitError) as caught:
+        lrspec.parse(f"Repeat(Cosine(0.1, 0, 10), {past})", limits=limits)
+    assert caught.value.message == (f"Repeat: 'times' must be at most {at} (or inf), "
+                                    f"got {past}")
+    assert lrspec.parse("Repeat(Cosine(0.1, 0, 10), inf)", limits=limits).length == float("inf")
+
+
+@pytest.mark.parametrize(("unit", "field", "default"), [("%", "max_percent", 10_000.0),
+                                                        ("ep", "max_epochs", 1_000_000.0)])
+def test_unit_values(unit, field, default):
+    assert getattr(Limits(), field) == default
+    limits = Limits(**{field: 50.0})
+    bind = {"total_steps": 100, "steps_per_epoch": 10}
+    assert lrspec.parse(f"Linear(1, 0, 50{unit})", limits=limits, **bind).length == (
+        50 if unit == "%" else 500)
+    with pytest.raises(LimitError) as caught:
+        lrspec.parse(f"Linear(1, 0, 51{unit})", limits=limits, **bind)
+    assert caught.value.message == f"Linear: 'steps' must be at most 50.0{unit}, got 51{unit}"
+    assert caught.value.hint is None or "Limits" in caught.value.hint
+
+
+def test_steps_are_bounded_by_exact_floats():
+    assert lrspec.parse(f"Linear(1, 0, {2**53})").length == 2**53
+    with pytest.raises(LimitError, match=r"'steps' must be at most 2\*\*53 steps"):
+        lrspec.parse(f"Linear(1, 0, {2**53 + 1})")
+    with pytest.raises(lrspec.CompositionError, match="steps long; the limit is 2\\*\\*53"):
+        lrspec.parse(f"Linear(1, 0, {2**53}) >> Linear(1, 0, 1)").length
