@@ -20,6 +20,8 @@ class Limits:
     - ``max_list_length``: items in one list argument (milestones, boundaries, values).
     - ``max_repeat``: a finite ``Repeat`` count (``times=inf`` is always allowed).
     - ``max_percent``, ``max_epochs``: the number in a ``%`` or ``ep`` unit value.
+    - ``max_eval_steps``: the steps the ``lrspec`` command evaluates at once (``eval``,
+      ``plot``).
     """
 
     max_length: int = 100_000
@@ -28,6 +30,7 @@ class Limits:
     max_repeat: int = 1_000_000
     max_percent: float = 10_000.0
     max_epochs: float = 1_000_000.0
+    max_eval_steps: int = 10_000_000
 
     def replace(self, **changes) -> Limits:
         return replace(self, **changes)

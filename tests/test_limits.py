@@ -66,3 +66,18 @@ def test_steps_are_bounded_by_exact_floats():
         lrspec.parse(f"Linear(1, 0, {2**53 + 1})")
     with pytest.raises(lrspec.CompositionError, match="steps long; the limit is 2\\*\\*53"):
         lrspec.parse(f"Linear(1, 0, {2**53}) >> Linear(1, 0, 1)").length
+
+
+def test_command_line_evaluation_size(capsys):
+    from lrspec.cli import main
+
+    try:
+        lrspec.set_default_limits(Limits(max_eval_steps=100))
+        assert main(["eval", "Cosine(0.1, 0, 100)", "--steps", "0:100", "--format", "csv"]) == 0
+        assert len(capsys.readouterr().out.splitlines()) == 101  # a header and 100 rows
+        assert main(["eval", "Cosine(0.1, 0, 100)", "--steps", "0:101"]) == 2
+        assert capsys.readouterr().err.endswith(
+            "lrspec eval: error: --steps 0:101 asks for 101 steps; at most 100 are evaluated "
+            "at once (take a larger STEP, e.g. --steps 0:101:2)\n")
+    finally:
+        lrspec.set_default_limits(Limits())

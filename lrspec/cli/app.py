@@ -1,0 +1,286 @@
+"""The machinery of the ``lrspec`` command: subcommand registry, parser, errors, output.
+
+A subcommand is one function, registered with :func:`command`; its arguments are declared
+with :func:`arg` (shared ones, such as :data:`SPEC` and :data:`SIZES`, are defined here)::
+
+    @command("length", "print a schedule's length", SPEC, *SIZES)
+    def length(args: argparse.Namespace, io: Console) -> int:
+        '''Print the number of steps until the schedule holds its final value.'''
+        io.out(format_step(read_schedule(args, io).length))
+        return 0
+
+The function gets the parsed arguments and a :class:`Console`, and returns the exit code.
+:func:`main` turns every :class:`lrspec.LrspecError` into its caret message on stderr (exit 1),
+a :class:`UsageError` into a usage message (exit 2), and a closed pipe or Ctrl-C into a quiet
+exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TextIO
+
+from ..errors import LrspecError, UnitError
+
+#: Exit codes.
+OK, INVALID, USAGE = 0, 1, 2
+#: Ctrl-C, as shells report a command stopped by SIGINT.
+INTERRUPTED = 130
+
+
+class UsageError(Exception):
+    """A command line that asks for something the command cannot do (exit 2)."""
+
+
+class CommandFailed(Exception):
+    """A command that could not do its work for a reason other than the spec (exit 1)."""
+
+
+class PlotUnavailable(CommandFailed):
+    """The optional plotting libraries are not installed."""
+
+
+@dataclass
+class Command:
+    """A registered subcommand: its name, one-line help, arguments and function."""
+
+    name: str
+    help: str
+    arguments: tuple
+    run: Callable[[argparse.Namespace, Console], int]
+    #: Arguments the parser does not know are handed to the command as ``args.settings``
+    #: (``convert`` reads each source's own flags itself).
+    passthrough: bool = False
+
+
+_COMMANDS: dict[str, Command] = {}
+
+
+def arg(*flags: str, **options) -> tuple[tuple[str, ...], dict]:
+    """An argument of a subcommand, with ``argparse.ArgumentParser.add_argument``'s signature."""
+    return flags, options
+
+
+def command(name: str, help: str, *arguments, passthrough: bool = False):
+    """Register the decorated function as the subcommand ``name``.
+
+    The function's docstring is the subcommand's ``--help`` description.
+    """
+    def register(run):
+        _COMMANDS[name] = Command(name, help, arguments, run, passthrough)
+        return run
+
+    return register
+
+
+def registered() -> dict[str, Command]:
+    """Every registered subcommand, by name, in registration order."""
+    return dict(_COMMANDS)
+
+
+# -- shared arguments -------------------------------------------------------------------------
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number >= 1 (``10_000`` and ``1e4`` are accepted)."""
+    value = number(text)
+    if isinstance(value, float) or value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}")
+    return value
+
+
+def number(text: str) -> int | float:
+    """An argparse type: a finite number; an int when it is whole (``1e4`` -> ``10000``)."""
+    try:
+        value = float(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
+    if value.is_integer() and abs(value) <= 2**53:
+        return int(value)
+    return value
+
+
+SPEC = arg("spec", metavar="SPEC",
+           help="the schedule text (quote it), or - to read it from standard input")
+SIZES = (
+    arg("--total-steps", type=positive_int, metavar="N",
+        help="the run's length in steps: resolves %% units and checks the run's end"),
+    arg("--steps-per-epoch", type=positive_int, metavar="N",
+        help="steps per epoch: resolves ep units"),
+)
+
+
+# -- output ----------------------------------------------------------------------------------
+
+
+class Console:
+    """Standard input and output for a subcommand, with colour only on a terminal."""
+
+    _STYLES = {"bold": "1", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
+
+    def __init__(self, stdout: TextIO | None = None, stderr: TextIO | None = None,
+                 stdin: TextIO | None = None) -> None:
+        self.stdout = stdout or sys.stdout
+        self.stderr = stderr or sys.stderr
+        self.stdin = stdin or sys.stdin
+
+    @property
+    def tty(self) -> bool:
+        """Whether standard output is a terminal."""
+        try:
+            return self.stdout.isatty()
+        except (AttributeError, ValueError):
+            return False
+
+    @property
+    def colour(self) -> bool:
+        """Colour only on a terminal, and never when ``NO_COLOR`` is set (no-color.org)."""
+        return self.tty and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+    def style(self, text: str, *styles: str) -> str:
+        """``text`` in the given styles (``"yellow"``, ``"bold"``, ...) when colour is on."""
+        if not self.colour or not styles:
+            return text
+        codes = ";".join(self._STYLES[s] for s in styles)
+        return f"\x1b[{codes}m{text}\x1b[0m"
+
+    def out(self, text: str = "", end: str = "\n") -> None:
+        """Write a line to standard output."""
+        self.stdout.write(text + end)
+
+    def err(self, text: str) -> None:
+        """Write a line to standard error (after flushing standard output, to keep order)."""
+        self.stdout.flush()
+        self.stderr.write(text + "\n")
+        self.stderr.flush()
+
+    def read(self) -> str:
+        """All of standard input."""
+        return self.stdin.read()
+
+
+def read_spec(args: argparse.Namespace, io: Console) -> str:
+    """The spec text of ``args.spec``, read from standard input when it is ``-``."""
+    if args.spec == "-":
+        text = io.read()
+        if not text.strip():
+            raise UsageError("standard input holds no spec")
+        return text
+    return args.spec
+
+
+def read_schedule(args: argparse.Namespace, io: Console, text: str | None = None):
+    """The schedule of ``args.spec`` (or of ``text``), bound to the run's sizes in ``args``."""
+    from .. import parse
+
+    return parse(read_spec(args, io) if text is None else text,
+                 total_steps=getattr(args, "total_steps", None),
+                 steps_per_epoch=getattr(args, "steps_per_epoch", None))
+
+
+# -- the parser and main ---------------------------------------------------------------------
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps the descriptions' own line breaks (they hold examples)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``lrspec`` argument parser, with one subparser per registered subcommand."""
+    from .. import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="lrspec",
+        description="Learning-rate schedules as one line of text: check, evaluate, plot, "
+                    "format and explain them.",
+        epilog="Run 'lrspec COMMAND --help' for a command's options. Exit codes: 0 ok, "
+               "1 invalid spec (or warnings with check --strict), 2 usage.",
+        formatter_class=_Formatter,
+    )
+    parser.add_argument("--version", action="version", version=f"lrspec {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for cmd in _COMMANDS.values():
+        doc = cmd.run.__doc__ or cmd.help
+        p = sub.add_parser(cmd.name, help=cmd.help, description=_dedent(doc),
+                           formatter_class=_Formatter)
+        for flags, options in cmd.arguments:
+            p.add_argument(*flags, **options)
+        p.set_defaults(_command=cmd, _parser=p)
+    return parser
+
+
+def _dedent(doc: str) -> str:
+    import inspect
+
+    return inspect.cleandoc(doc)
+
+
+def _cli_hint(error: LrspecError) -> None:
+    """Hints written for the Python API, said as the command's options instead."""
+    if isinstance(error, UnitError) and error.hint and "lrspec.parse()" in error.hint:
+        hint = re.sub(r"\b(total_steps|steps_per_epoch)=\.\.\.",
+                      lambda m: f"--{m[1].replace('_', '-')} N", error.hint)
+        error.hint = hint.replace(" to lrspec.parse() or to .bind()", "")
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the final flush of a closed pipe says nothing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``lrspec`` command line; returns the exit code (0 ok, 1 invalid, 2 usage)."""
+    from . import commands as _, convert as _  # noqa: F401, F811  (register the subcommands)
+
+    io = Console()
+    for stream in (sys.stdout, sys.stderr):
+        try:  # a terminal or pipe that cannot encode a character shows '?', never a traceback
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError):
+            pass
+    parser = build_parser()
+    try:
+        args, extra = parser.parse_known_args(argv)
+        if args._command.passthrough:
+            args.settings = extra
+        elif extra:
+            args._parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        try:
+            code = args._command.run(args, io)
+        except UsageError as error:
+            args._parser.print_usage(sys.stderr)
+            io.err(f"lrspec {args.command}: error: {error}")
+            return USAGE
+        sys.stdout.flush()
+        return code
+    except LrspecError as error:
+        _cli_hint(error)
+        io.err(str(error))
+        return INVALID
+    except OSError as error:
+        if isinstance(error, BrokenPipeError) or getattr(error, "errno", None) == 32:
+            _silence_stdout()
+            return INVALID
+        io.err(f"lrspec: {error.strerror or error}"
+               + (f": {error.filename}" if error.filename else ""))
+        return INVALID
+    except CommandFailed as error:
+        io.err(f"lrspec: {error}")
+        return INVALID
+    except KeyboardInterrupt:
+        _silence_stdout()
+        return INTERRUPTED
+    except SystemExit as exit:  # argparse: --help, --version and usage errors
+        code = exit.code
+        return code if isinstance(code, int) else (OK if code is None else USAGE)

@@ -1,0 +1,162 @@
+"""``lrspec convert``: the schedule flags and config values people already have, as lrspec.
+
+    lrspec convert --from hf --lr_scheduler_type cosine --learning_rate 3e-4 \\
+        --max_steps 10000 --warmup_ratio 0.05
+    lrspec convert --from timm --sched cosine --lr 0.1 --epochs 100 --warmup-epochs 5
+    lrspec convert --from rl-zoo lin_0.001
+    lrspec convert --from numpy-ml '{"hyperparameters": {"id": "NoamScheduler"}}'
+    lrspec convert --from lr_schedule '{"type": "cosine", "initial_value": 3e-4}'
+    lrspec convert --from fairseq --lr 5e-4 --warmup-updates 4000
+
+Each source reads its own flags, spelled as the original tool spells them, and the result is
+the lrspec text (``--format dict`` prints the dict form as JSON instead).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from .. import importers
+from ..config import load
+from ..errors import ConfigError
+from .app import OK, Console, UsageError, arg, command
+
+SOURCES = ("hf", "timm", "rl-zoo", "numpy-ml", "lr_schedule", "fairseq")
+
+
+class _Parser(argparse.ArgumentParser):
+    """A source's own flags; a mistake in them is a usage error of ``lrspec convert``."""
+
+    def error(self, message):
+        raise UsageError(f"convert --from {self.prog}: {message}")
+
+
+def _hf(argv):
+    p = _Parser(prog="hf", add_help=False)
+    p.add_argument("--lr_scheduler_type", "--lr-scheduler-type", default="linear")
+    p.add_argument("--learning_rate", "--learning-rate", type=float, default=5e-5)
+    p.add_argument("--max_steps", "--max-steps", "--num_training_steps", type=int)
+    p.add_argument("--warmup_steps", "--warmup-steps", type=float, default=0)
+    p.add_argument("--warmup_ratio", "--warmup-ratio", type=float, default=0.0)
+    p.add_argument("--lr_scheduler_kwargs", "--lr-scheduler-kwargs", type=_json_dict,
+                   default={})
+    a = p.parse_args(argv)
+    warmup = int(a.warmup_steps) if a.warmup_steps >= 1 else a.warmup_steps
+    return importers.from_hf(a.lr_scheduler_type, learning_rate=a.learning_rate,
+                             num_training_steps=a.max_steps, warmup_steps=warmup,
+                             warmup_ratio=a.warmup_ratio,
+                             lr_scheduler_kwargs=a.lr_scheduler_kwargs)
+
+
+def _timm(argv):
+    p = _Parser(prog="timm", add_help=False)
+    p.add_argument("--sched", default="cosine")
+    p.add_argument("--lr", type=float, required=True)
+    p.add_argument("--epochs", type=int, default=300)
+    p.add_argument("--decay-epochs", type=float, default=90)
+    p.add_argument("--decay-milestones", type=int, nargs="+", default=[90, 180, 270])
+    p.add_argument("--cooldown-epochs", type=int, default=0)
+    p.add_argument("--patience-epochs", type=int, default=10)
+    p.add_argument("--decay-rate", type=float, default=0.1)
+    p.add_argument("--min-lr", type=float, default=0.0)
+    p.add_argument("--warmup-lr", type=float, default=1e-5)
+    p.add_argument("--warmup-epochs", type=int, default=0)
+    p.add_argument("--warmup-prefix", action="store_true")
+    p.add_argument("--cycle-mul", type=float, default=1.0)
+    p.add_argument("--cycle-decay", type=float, default=0.5)
+    p.add_argument("--cycle-limit", type=int, default=1)
+    p.add_argument("--lr-k-decay", type=float, default=1.0)
+    p.add_argument("--sched-on-updates", action="store_true")
+    p.add_argument("--updates-per-epoch", type=int, default=0)
+    a = p.parse_args(argv)
+    return importers.from_timm(
+        a.sched, lr=a.lr, num_epochs=a.epochs, decay_epochs=a.decay_epochs,
+        decay_milestones=a.decay_milestones, cooldown_epochs=a.cooldown_epochs,
+        patience_epochs=a.patience_epochs, decay_rate=a.decay_rate, min_lr=a.min_lr,
+        warmup_lr=a.warmup_lr, warmup_epochs=a.warmup_epochs, warmup_prefix=a.warmup_prefix,
+        cycle_mul=a.cycle_mul, cycle_decay=a.cycle_decay, cycle_limit=a.cycle_limit,
+        k_decay=a.lr_k_decay, step_on_epochs=not a.sched_on_updates,
+        updates_per_epoch=a.updates_per_epoch)
+
+
+def _fairseq(argv):
+    p = _Parser(prog="fairseq", add_help=False)
+    p.add_argument("--lr", type=float, required=True)
+    p.add_argument("--warmup-updates", type=int, default=4000)
+    p.add_argument("--warmup-init-lr", type=float, default=-1)
+    a = p.parse_args(argv)
+    return importers.from_fairseq(a.lr, warmup_updates=a.warmup_updates,
+                                  warmup_init_lr=a.warmup_init_lr)
+
+
+def _value(source, argv):
+    """numpy-ml, lr_schedule and rl-zoo take one config value (a JSON value, or text)."""
+    if len(argv) != 1:
+        raise UsageError(f"convert --from {source} takes one value, got {len(argv)}")
+    text = argv[0]
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        value = text  # numpy-ml's __str__ form, an rl-zoo3 string
+    if source == "rl-zoo":
+        return importers.from_rl_zoo(value)
+    if source == "numpy-ml" and isinstance(value, dict) and not (
+            "hyperparameters" in value or "id" in value):
+        raise ConfigError("numpy-ml's dict form holds 'hyperparameters' with an 'id'")
+    if source == "lr_schedule" and isinstance(value, dict) and not (
+            set(value) <= {"type", "initial_value", "final_value", "decay_rate",
+                           "warmup_fraction", "power"}):
+        raise ConfigError(f"not an lr_schedule config: keys {sorted(value)}")
+    return load(value)
+
+
+def _json_dict(text: str) -> dict:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise argparse.ArgumentTypeError(f"not JSON: {error.msg}") from None
+    if not isinstance(value, dict):
+        raise argparse.ArgumentTypeError("expected a JSON object")
+    return value
+
+
+@command("convert", "turn Hugging Face, timm, rl-zoo3, numpy-ml, lr_schedule or fairseq "
+         "settings into lrspec text",
+         arg("--from", dest="source", choices=SOURCES, required=True,
+             help="where the settings come from"),
+         arg("--format", choices=("text", "dict"), default="text",
+             help="print lrspec text (default) or the dict form as JSON"),
+         passthrough=True)
+def convert(args: argparse.Namespace, io: Console) -> int:
+    """Print the lrspec schedule that a tool's own settings describe, with the tool's values.
+    After --from SOURCE come the source's own flags (or its value):
+
+    hf:          --lr_scheduler_type TYPE --learning_rate LR --max_steps N
+                 [--warmup_steps N | --warmup_ratio R] [--lr_scheduler_kwargs JSON]
+    timm:        --sched NAME --lr LR [--epochs N] [--warmup-epochs N] [--warmup-lr LR]
+                 [--min-lr LR] [--decay-epochs N] [--decay-milestones N ...]
+                 [--decay-rate R] [--warmup-prefix] [--cycle-mul M] [--cycle-decay D]
+                 [--cycle-limit N] [--sched-on-updates --updates-per-epoch N]
+    rl-zoo:      VALUE, such as lin_0.001 or 0.0003
+    numpy-ml:    VALUE: its dict form as JSON, or its __str__ form
+    lr_schedule: VALUE: a number, or its create() dict as JSON
+    fairseq:     --lr LR [--warmup-updates N] [--warmup-init-lr LR]
+
+    examples:
+      lrspec convert --from hf --lr_scheduler_type cosine --learning_rate 3e-4 \\
+          --max_steps 10000 --warmup_ratio 0.05
+      lrspec convert --from timm --sched cosine --lr 0.1 --epochs 100 --warmup-epochs 5
+      lrspec convert --from rl-zoo lin_0.001
+    """
+    argv = [a for a in args.settings if a != "--"]  # the source's own flags or value
+    readers = {"hf": _hf, "timm": _timm, "fairseq": _fairseq}
+    if args.source in readers:
+        schedule = readers[args.source](argv)
+    else:
+        schedule = _value(args.source, argv)
+    if args.format == "dict":
+        io.out(json.dumps(schedule.to_dict()))
+    else:
+        io.out(str(schedule))
+    return OK

@@ -1,0 +1,108 @@
+"""Plots for ``lrspec plot``: in the terminal with plotext, to PNG/SVG/PDF with matplotlib.
+
+Both are optional (``pip install 'lrspec[plot]'``) and imported only when a plot is drawn.
+A curve of many steps is thinned to the smallest and largest value of each of a few thousand
+buckets before drawing, so that drops and spikes stay visible however long the run.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from .app import PlotUnavailable
+
+INSTALL = "pip install 'lrspec[plot]'"
+#: The image formats ``-o`` writes, by file suffix.
+IMAGE_FORMATS = ("png", "svg", "pdf")
+# Without colour, curves are told apart by their markers (the first keeps the fine one).
+_PLAIN_MARKERS = ("braille", "•", "x", "+", "o", "*", "#", "=")
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def thin(x: np.ndarray, y: np.ndarray, buckets: int) -> tuple[np.ndarray, np.ndarray]:
+    """At most about ``4 * buckets`` points of a curve: in each bucket of consecutive points,
+    the first, the last, the smallest and the largest (in order)."""
+    n = x.size
+    if n <= 4 * buckets:
+        return x, y
+    edges = np.linspace(0, n, buckets + 1).astype(np.int64)
+    starts, stops = edges[:-1], edges[1:] - 1
+    keep = [starts, stops]
+    for lo, hi in zip(starts, stops + 1):
+        segment = y[lo:hi]
+        keep.append(np.array([lo + int(np.argmin(segment)), lo + int(np.argmax(segment))]))
+    index = np.unique(np.concatenate(keep))
+    return x[index], y[index]
+
+
+def _plotext():
+    try:
+        import plotext
+    except ImportError:
+        raise PlotUnavailable(f"a plot in the terminal needs plotext: {INSTALL}") from None
+    if not hasattr(plotext, "plotsize"):  # plotext 6 changed its whole interface
+        raise PlotUnavailable(f"lrspec draws with plotext 5 (found {plotext.__version__}): "
+                              "pip install 'plotext>=5.2,<6'")
+    return plotext
+
+
+def terminal_plot(series, width: int, height: int, title: str | None, colour: bool) -> str:
+    """The curves ``[(label, steps, values), ...]`` drawn in ``width`` x ``height`` character
+    cells, with the axes labelled ``step`` and ``learning rate``; a legend when there are
+    several."""
+    plt = _plotext()
+    plt.clear_figure()
+    plt.limit_size(False, False)  # the size asked for, not clipped to the terminal's
+    plt.plotsize(width, height)
+    plt.theme("clear")
+    several = len(series) > 1
+    for k, (label, x, y) in enumerate(series):
+        x, y = thin(np.asarray(x, dtype=np.float64), y, 2 * width)
+        marker = "braille" if colour or not several else _PLAIN_MARKERS[k % len(_PLAIN_MARKERS)]
+        plt.plot(x.tolist(), y.tolist(), marker=marker, label=label if several else None)
+    if title:
+        plt.title(title)
+    plt.xlabel("step")
+    plt.ylabel("learning rate")
+    text = plt.build()
+    plt.clear_figure()
+    if not colour:
+        text = _ANSI.sub("", text)
+    return "\n".join(line.rstrip() for line in text.rstrip("\n").split("\n"))
+
+
+def _matplotlib():
+    try:
+        import matplotlib
+        from matplotlib.figure import Figure
+    except ImportError:
+        raise PlotUnavailable(f"writing an image needs matplotlib: {INSTALL}") from None
+    del matplotlib
+    return Figure
+
+
+def image_plot(series, path: str, fmt: str, width: int, height: int,
+               title: str | None) -> None:
+    """The curves ``[(label, steps, values), ...]`` written to ``path`` as a ``width`` x
+    ``height`` pixel image (PNG; SVG and PDF at 100 pixels to the inch)."""
+    Figure = _matplotlib()
+    dpi = 100
+    figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi)
+    axes = figure.add_subplot()
+    for label, x, y in series:
+        x, y = thin(np.asarray(x, dtype=np.float64), y, width)
+        axes.plot(x, y, label=label, linewidth=1.5)
+    axes.set_xlabel("step")
+    axes.set_ylabel("learning rate")
+    axes.grid(True, alpha=0.3)
+    axes.ticklabel_format(axis="y", style="sci", scilimits=(-3, 3))
+    if title:
+        axes.set_title(title, fontsize="medium")
+    if len(series) > 1:
+        axes.legend(fontsize="small")
+    figure.tight_layout()
+    # No date in an SVG, so that the same plot gives the same file.
+    metadata = {"Date": None} if fmt == "svg" else None
+    figure.savefig(path, format=fmt, dpi=dpi, metadata=metadata)
