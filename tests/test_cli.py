@@ -88,7 +88,8 @@ def run_on_terminal(*args: str, **env: str) -> tuple[str, int]:
         chunks.append(data)
     os.close(master)
     process.wait()
-    assert process.stderr.read() == b""
+    with process.stderr:
+        assert process.stderr.read() == b""
     return b"".join(chunks).decode("utf-8").replace("\r\n", "\n"), process.returncode
 
 
@@ -423,7 +424,8 @@ def test_a_closed_pipe_is_quiet():
          "0:1000000"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
     assert process.stdout.readline() == b"  step  lr\n"
     process.stdout.close()  # like `| head -1`
-    stderr = process.stderr.read()
+    with process.stderr:
+        stderr = process.stderr.read()
     process.wait()
     assert stderr == b""
     assert process.returncode == 1

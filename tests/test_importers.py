@@ -4,6 +4,7 @@ timm (its formulas, formulas.md section 8), rl-zoo3 and fairseq (their formulas)
 from __future__ import annotations
 
 import math
+import warnings
 from bisect import bisect_right
 
 import numpy as np
@@ -31,8 +32,11 @@ def _hf_rates(kind, lr, n, warmup, kwargs, steps):
     """The real transformers scheduler: the optimizer's lr read before each step."""
     param = torch.nn.Parameter(torch.zeros(1))
     optimizer = torch.optim.SGD([param], lr=lr)
-    scheduler = get_scheduler(kind, optimizer, num_warmup_steps=warmup, num_training_steps=n,
-                              scheduler_specific_kwargs=kwargs)
+    with warnings.catch_warnings():
+        # transformers warns when given both num_training_steps and num_stable_steps.
+        warnings.simplefilter("ignore", UserWarning)
+        scheduler = get_scheduler(kind, optimizer, num_warmup_steps=warmup,
+                                  num_training_steps=n, scheduler_specific_kwargs=kwargs)
     rates = []
     for _ in range(steps):
         rates.append(optimizer.param_groups[0]["lr"])
