@@ -38,7 +38,7 @@ __version__ = "0.1.0"
 
 # Parsed schedules by (text, total_steps, steps_per_epoch), for texts parsed again and again
 # (every command-line run, every config reload). Schedules are immutable, so a cached one is
-# shared; a stateful one is handed out fresh each time. The oldest entries go first.
+# shared; a stateful one is handed out fresh each time. When it is full it starts afresh.
 _CACHE: dict[tuple, tuple[Schedule, bool]] = {}
 _CACHE_SIZE = 1024
 
@@ -65,7 +65,7 @@ def parse(text: str, *, total_steps: int | None = None, steps_per_epoch: int | N
     binding = Binding(total_steps, steps_per_epoch)
     rebuilt = None
     if limits is None and type(text) is str and len(text) <= default_limits().max_length:
-        rebuilt = fastpath.rebuild(text, default_limits())
+        rebuilt = fastpath.rebuild(text)
     if rebuilt is not None:
         expr, template = rebuilt
         schedule = Schedule(expr, binding, text, exact_spans=False, needs=template.needs)
@@ -75,7 +75,7 @@ def parse(text: str, *, total_steps: int | None = None, steps_per_epoch: int | N
         stateful = schedule.stateful
     if limits is None:
         if len(_CACHE) >= _CACHE_SIZE:
-            _CACHE.pop(next(iter(_CACHE)))
+            _CACHE.clear()  # simpler and cheaper than keeping an order
         _CACHE[key] = (schedule, stateful)
     return schedule
 

@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import json
 import numbers
 import sys
 from pathlib import Path
@@ -178,6 +177,8 @@ def _read(path: Path) -> tuple[Any, dict]:
         raise ConfigError(f"cannot read {path}: {error.strerror or error}") from None
     suffix = path.suffix.lower()
     if suffix == ".json":
+        import json
+
         try:
             return json.loads(text), {}
         except json.JSONDecodeError as error:

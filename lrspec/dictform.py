@@ -23,11 +23,10 @@ from typing import Any
 from .errors import ConfigError, LrspecError
 from .expr import Arithmetic, Const, Expr, Negation, Sequence, Window
 from .nodes import BinOp, Call, Keyword, Neg, Node, Number, Seq, Slice
-from .params import Context, Steps, json_to_node
+from .params import STEPS, Context, json_to_node
 from .limits import default_limits
 
 FORMAT_VERSION = 1
-_BOUND = Steps()
 
 
 def to_dict(schedule) -> dict:
@@ -69,7 +68,7 @@ def expr_to_json(expr: Expr) -> Any:
         out: dict[str, Any] = {"slice": expr_to_json(expr.target)}
         for key, bound in (("start", expr.start), ("stop", expr.stop)):
             if bound is not None:
-                out[key] = _BOUND.to_json(bound)
+                out[key] = STEPS.to_json(bound)
         return out
     raise TypeError(f"no dict form for {expr!r}")
 

@@ -15,11 +15,10 @@ from .errors import ArgumentError, CompositionError, did_you_mean
 from .expr import Arithmetic, Const, Expr, Negation, Sequence, Window, stateful_misuse
 from .limits import Limits, default_limits
 from .nodes import Bool, BinOp, Call, List, Neg, Node, Number, Seq, Slice, String, Word
-from .params import Context, Steps, signed_number
+from .params import STEPS, Context, signed_number
 from .printer import format_number
 from .registry import Family, bind_call, families, lookup
 
-_BOUND = Steps()
 
 
 def evaluate(node: Node, limits: Limits | None = None) -> Expr:
@@ -62,7 +61,7 @@ class _Evaluator:
     def _window(self, node: Slice) -> Window:
         target = self.expr(node.target)
         ctx = Context("slice", "bound", self.limits)
-        bounds = [None if b is None else _BOUND.convert(b, ctx) for b in (node.start, node.stop)]
+        bounds = [None if b is None else STEPS.convert(b, ctx) for b in (node.start, node.stop)]
         start, stop = bounds
         if start is not None and stop is not None and _unitless(start, stop) and start >= stop:
             raise CompositionError(

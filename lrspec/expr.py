@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from . import kernels
 from .errors import CompositionError
 from .nodes import BinOp, Neg, Node, Number, Seq, Slice
-from .params import MAX_STEPS, Binding, Quantity, Steps, normalize_steps
+from .params import MAX_STEPS, STEPS, Binding, Quantity, normalize_steps
 from .printer import unparse
 
 
@@ -255,7 +255,6 @@ class Negation(Expr):
         return kernels.negate(builder.build(self.operand, offset))
 
 
-_BOUND = Steps()
 
 
 class Window(Expr):
@@ -276,8 +275,8 @@ class Window(Expr):
     def to_node(self):
         return Slice(
             self.target.to_node(),
-            None if self.start is None else _BOUND.to_node(self.start),
-            None if self.stop is None else _BOUND.to_node(self.stop),
+            None if self.start is None else STEPS.to_node(self.start),
+            None if self.stop is None else STEPS.to_node(self.stop),
         )
 
     def quantities(self):

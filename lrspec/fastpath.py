@@ -22,7 +22,7 @@ from collections.abc import Callable
 from .errors import LrspecError
 from .expr import Arithmetic, Const, Expr, Sequence, Window
 from .limits import Limits
-from .params import Context, ListOf, ScheduleType, Steps
+from .params import STEPS, Context, ListOf, ScheduleType
 from .parser import lark_parser, number_value
 from .registry import Family
 
@@ -32,7 +32,6 @@ MAX_TEMPLATES = 512
 _templates: dict[tuple, Template | None] = {}
 _lock = threading.Lock()
 _pattern: re.Pattern | None = None
-_BOUND = Steps()
 
 
 class _Unsuitable(Exception):
@@ -68,7 +67,7 @@ class Template:
         self.build, self.needs, self.stateful = build, needs, stateful
 
 
-def rebuild(text: str, limits: Limits) -> tuple[Expr, Template] | None:
+def rebuild(text: str) -> tuple[Expr, Template] | None:
     """The expression of ``text`` from a template, and the template; or None (take the full
     path)."""
     key, numbers = _cut(text)
@@ -76,7 +75,7 @@ def rebuild(text: str, limits: Limits) -> tuple[Expr, Template] | None:
     if template is None:
         return None
     try:
-        return template.build([number_value(n) for n in numbers], limits), template
+        return template.build([number_value(n) for n in numbers]), template
     except (LrspecError, _Unsuitable):
         return None
 
@@ -89,7 +88,7 @@ def remember(text: str, expr: Expr, limits: Limits) -> None:
     spans = [m.span(1) for m in _number_pattern().finditer(text)]
     slots = {span: index for index, span in enumerate(spans)}
     try:
-        plan = _plan(expr, slots)
+        plan = _plan(expr, slots, limits)
         if slots:  # a number the expression does not hold as a plain value
             raise _Unsuitable
         template = Template(plan, expr.needs(), expr.stateful)
@@ -97,7 +96,7 @@ def remember(text: str, expr: Expr, limits: Limits) -> None:
         template = None
     with _lock:
         if len(_templates) >= MAX_TEMPLATES:
-            _templates.pop(next(iter(_templates)))
+            _templates.clear()  # simpler and cheaper than keeping an order
         _templates[key] = template
 
 
@@ -116,11 +115,11 @@ def _slot(slots: dict, span) -> int:
     return slots.pop(span)
 
 
-def _plan(expr: Expr, slots: dict) -> Callable:
+def _plan(expr: Expr, slots: dict, limits: Limits) -> Callable:
     if isinstance(expr, Const):
         index = _slot(slots, expr.span)
 
-        def const(values, limits):
+        def const(values):
             value, unit = values[index]
             number = float(value)
             if unit is not None or not number < float("inf"):
@@ -129,58 +128,60 @@ def _plan(expr: Expr, slots: dict) -> Callable:
 
         return const
     if isinstance(expr, Sequence):
-        parts = [_plan(p, slots) for p in expr.parts]
-        return lambda values, limits: Sequence(tuple(p(values, limits) for p in parts))
+        parts = [_plan(p, slots, limits) for p in expr.parts]
+        return lambda values: Sequence(tuple(p(values) for p in parts))
     if isinstance(expr, Arithmetic):
-        op, left, right = expr.op, _plan(expr.left, slots), _plan(expr.right, slots)
-        return lambda values, limits: Arithmetic(op, left(values, limits), right(values, limits))
+        op = expr.op
+        left, right = _plan(expr.left, slots, limits), _plan(expr.right, slots, limits)
+        return lambda values: Arithmetic(op, left(values), right(values))
     if isinstance(expr, Window):
-        return _window_plan(expr, slots)
+        return _window_plan(expr, slots, limits)
     if isinstance(expr, Family):
-        return _family_plan(expr, slots)
+        return _family_plan(expr, slots, limits)
     raise _Unsuitable
 
 
-def _window_plan(expr: Window, slots: dict) -> Callable:
-    target = _plan(expr.target, slots)
+def _window_plan(expr: Window, slots: dict, limits: Limits) -> Callable:
+    target = _plan(expr.target, slots, limits)
     bounds = [None if b is None else _slot(slots, span)
               for b, span in zip((expr.start, expr.stop), expr.bound_spans)]
+    ctx, convert = Context("slice", "bound", limits), STEPS.convert_number
 
-    def window(values, limits):
-        ctx = Context("slice", "bound", limits)
-        start, stop = (None if i is None else _BOUND.convert_number(*values[i], ctx)
-                       for i in bounds)
+    def window(values):
+        start, stop = (None if i is None else convert(*values[i], ctx) for i in bounds)
         if isinstance(start, (int, float)) and isinstance(stop, (int, float)) and start >= stop:
             raise _Unsuitable
-        return Window(target(values, limits), start, stop)
+        return Window(target(values), start, stop)
 
     return window
 
 
-def _family_plan(family: Family, slots: dict) -> Callable:
+def _family_plan(family: Family, slots: dict, limits: Limits) -> Callable:
     cls, fixed = type(family), dict(family.args)
-    steps: list[Callable] = []  # each sets one argument of the new family
+    setters: list[Callable] = []  # each sets one argument of the new family
     for p in cls.params:
         value = family.args[p.name]
         if p.variadic:
-            children = [_plan(child, slots) for child in value]
-            steps.append(_setter(p.name, lambda v, l, c=children: tuple(x(v, l) for x in c)))
+            children = [_plan(child, slots, limits) for child in value]
+            setters.append(_setter(p.name, lambda v, c=children: tuple(x(v) for x in c)))
         elif isinstance(p.type, ScheduleType):
-            steps.append(_setter(p.name, _plan(value, slots)))
+            setters.append(_setter(p.name, _plan(value, slots, limits)))
         elif p.name in family.spans:
             span = family.spans[p.name]
+            ctx = Context(cls.name, p.name, limits)
             if span in slots:
-                steps.append(_scalar_setter(cls.name, p, slots.pop(span)))
+                setters.append(_scalar_setter(p.name, p.type.convert_number, ctx,
+                                              slots.pop(span)))
             elif isinstance(p.type, ListOf):
                 inside = sorted(s for s in slots if span[0] <= s[0] and s[1] <= span[1])
                 if len(inside) != len(value):
                     raise _Unsuitable
-                steps.append(_list_setter(cls.name, p, [slots.pop(s) for s in inside]))
+                setters.append(_list_setter(p, ctx, [slots.pop(s) for s in inside]))
 
-    def build(values, limits):
+    def build(values):
         args = dict(fixed)
-        for step in steps:
-            step(args, values, limits)
+        for setter in setters:
+            setter(args, values)
         rebuilt = cls(args)
         rebuilt.check()
         return rebuilt
@@ -189,26 +190,25 @@ def _family_plan(family: Family, slots: dict) -> Callable:
 
 
 def _setter(name: str, make: Callable) -> Callable:
-    def set_argument(args, values, limits):
-        args[name] = make(values, limits)
+    def set_argument(args, values):
+        args[name] = make(values)
     return set_argument
 
 
-def _scalar_setter(family: str, param, index: int) -> Callable:
-    def set_argument(args, values, limits):
+def _scalar_setter(name: str, convert: Callable, ctx: Context, index: int) -> Callable:
+    def set_argument(args, values):
         value, unit = values[index]
-        args[param.name] = param.type.convert_number(value, unit,
-                                                     Context(family, param.name, limits))
+        args[name] = convert(value, unit, ctx)
     return set_argument
 
 
-def _list_setter(family: str, param, indices: list[int]) -> Callable:
-    item = param.type.item
+def _list_setter(param, ctx: Context, indices: list[int]) -> Callable:
+    convert, name = param.type.item.convert_number, param.name
+    ascending, check_order = param.type.ascending, param.type.check_order
 
-    def set_argument(args, values, limits):
-        ctx = Context(family, param.name, limits)
-        items = tuple(item.convert_number(*values[i], ctx) for i in indices)
-        if param.type.ascending:
-            param.type.check_order(items, ctx, None)
-        args[param.name] = items
+    def set_argument(args, values):
+        items = tuple(convert(*values[i], ctx) for i in indices)
+        if ascending:
+            check_order(items, ctx, None)
+        args[name] = items
     return set_argument

@@ -8,11 +8,10 @@ Pass ``limits=Limits(...)`` to a call, or change the process-wide default with
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from ._record import Record
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(Record):
     """Upper bounds on what one spec may ask for.
 
     - ``max_length``: characters of spec text.
@@ -24,16 +23,11 @@ class Limits:
       ``plot``).
     """
 
-    max_length: int = 100_000
-    max_depth: int = 100
-    max_list_length: int = 10_000
-    max_repeat: int = 1_000_000
-    max_percent: float = 10_000.0
-    max_epochs: float = 1_000_000.0
-    max_eval_steps: int = 10_000_000
-
-    def replace(self, **changes) -> Limits:
-        return replace(self, **changes)
+    _fields = ("max_length", "max_depth", "max_list_length", "max_repeat", "max_percent",
+               "max_epochs", "max_eval_steps")
+    _defaults = {"max_length": 100_000, "max_depth": 100, "max_list_length": 10_000,
+                 "max_repeat": 1_000_000, "max_percent": 10_000.0, "max_epochs": 1_000_000.0,
+                 "max_eval_steps": 10_000_000}
 
 
 _default = Limits()

@@ -9,8 +9,9 @@ recursion). ``parse_tree(unparse(tree)) == tree`` holds for every tree.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
-from typing import Union
+from typing import ClassVar, Union
+
+from ._record import Record
 
 Span = tuple[int, int]
 
@@ -18,142 +19,126 @@ Span = tuple[int, int]
 UNITS = ("%", "ep")
 
 
-def _meta(default):
-    return field(default=default, compare=False, repr=False, kw_only=True)
+class _Node(Record):
+    """A syntax node: a record whose ``span`` and ``depth`` (and the names in ``_extra``) are
+    set by keyword and stay out of equality."""
+
+    __slots__ = ("span", "depth")
+    _extra: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, *args, span: Span | None = None, depth: int = 1, **named) -> None:
+        put = object.__setattr__
+        for name in self._extra:
+            put(self, name, named.pop(name, None))
+        put(self, "span", span)
+        put(self, "depth", depth)
+        super().__init__(*args, **named)
+
+    def __reduce__(self):
+        extra = {name: getattr(self, name) for name in ("span", "depth", *self._extra)}
+        return (_rebuild, (type(self), tuple(getattr(self, f) for f in self._fields), extra))
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
+def _rebuild(cls, fields, extra):
+    return cls(*fields, **extra)
+
+
+class Number(_Node):
     """A numeric literal: ``3``, ``0.1``, ``inf``, ``5%``, ``2ep``.
 
     ``value`` is an ``int`` or a ``float`` exactly as written (never negative: a minus sign is
     a :class:`Neg` node). Equality tells ``1`` from ``1.0``, because they print differently.
     """
 
-    value: int | float
-    unit: str | None = None
-    span: Span | None = _meta(None)
-    depth: int = _meta(1)
+    __slots__ = ("value", "unit")
+    _fields = ("value", "unit")
+    _defaults = {"unit": None}
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Number):
-            return NotImplemented
-        return (
-            type(self.value) is type(other.value)
-            and self.value == other.value
-            and self.unit == other.unit
-        )
+    def _key(self) -> tuple:
+        return (type(self.value), self.value, self.unit)
 
-    def __hash__(self) -> int:
-        return hash((Number, type(self.value), self.value, self.unit))
-
-    def __post_init__(self) -> None:
+    def _validate(self) -> None:
         if isinstance(self.value, float) and math.isnan(self.value):
             raise ValueError("a Number cannot hold NaN")
         if self.unit is not None and self.unit not in UNITS:
             raise ValueError(f"unknown unit {self.unit!r}")
 
 
-@dataclass(frozen=True, slots=True)
-class Bool:
+class Bool(_Node):
     """``true``/``false`` (also Python's ``True``/``False``)."""
 
-    value: bool
-    span: Span | None = _meta(None)
-    depth: int = _meta(1)
+    __slots__ = ("value",)
+    _fields = ("value",)
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(_Node):
     """A bare word, such as the enumeration value in ``mode=triangular2``."""
 
-    name: str
-    span: Span | None = _meta(None)
-    depth: int = _meta(1)
+    __slots__ = ("name",)
+    _fields = ("name",)
 
 
-@dataclass(frozen=True, slots=True)
-class String:
+class String(_Node):
     """A quoted string; enumerations accept it as well as a bare word."""
 
-    value: str
-    span: Span | None = _meta(None)
-    depth: int = _meta(1)
+    __slots__ = ("value",)
+    _fields = ("value",)
 
 
-@dataclass(frozen=True, slots=True)
-class List:
+class List(_Node):
     """``[1, 3, 5]``, or the items of a ``;`` argument group such as ``1,3,5``."""
 
-    items: tuple[Node, ...]
-    span: Span | None = _meta(None)
-    depth: int = _meta(1)
+    __slots__ = ("items",)
+    _fields = ("items",)
 
 
-@dataclass(frozen=True, slots=True)
-class Keyword:
+class Keyword(_Node):
     """A keyword argument ``name=value`` inside a call."""
 
-    name: str
-    value: Node
-    span: Span | None = _meta(None)
-    name_span: Span | None = _meta(None)
-    depth: int = _meta(1)
+    __slots__ = ("name", "value", "name_span")
+    _fields = ("name", "value")
+    _extra = ("name_span",)
 
 
-@dataclass(frozen=True, slots=True)
-class Call:
+class Call(_Node):
     """``Name(positional..., keyword=...)``; the name may be dotted (``torch.StepLR``).
 
     Positional arguments always come before keywords (the parser enforces it).
     """
 
-    name: str
-    args: tuple[Node, ...] = ()
-    kwargs: tuple[Keyword, ...] = ()
-    span: Span | None = _meta(None)
-    name_span: Span | None = _meta(None)
-    depth: int = _meta(1)
+    __slots__ = ("name", "args", "kwargs", "name_span")
+    _fields = ("name", "args", "kwargs")
+    _defaults = {"args": (), "kwargs": ()}
+    _extra = ("name_span",)
 
 
-@dataclass(frozen=True, slots=True)
-class Seq:
+class Seq(_Node):
     """``A >> B >> C``, stored flat; a parenthesised sequence inside stays a nested ``Seq``."""
 
-    parts: tuple[Node, ...]
-    span: Span | None = _meta(None)
-    depth: int = _meta(1)
+    __slots__ = ("parts",)
+    _fields = ("parts",)
 
 
-@dataclass(frozen=True, slots=True)
-class BinOp:
+class BinOp(_Node):
     """``left op right`` with ``op`` one of ``+ - * /``."""
 
-    op: str
-    left: Node
-    right: Node
-    span: Span | None = _meta(None)
-    depth: int = _meta(1)
+    __slots__ = ("op", "left", "right")
+    _fields = ("op", "left", "right")
 
 
-@dataclass(frozen=True, slots=True)
-class Neg:
+class Neg(_Node):
     """Unary minus."""
 
-    operand: Node
-    span: Span | None = _meta(None)
-    depth: int = _meta(1)
+    __slots__ = ("operand",)
+    _fields = ("operand",)
 
 
-@dataclass(frozen=True, slots=True)
-class Slice:
+class Slice(_Node):
     """``target[start:stop]``; either bound may be missing."""
 
-    target: Node
-    start: Number | None = None
-    stop: Number | None = None
-    span: Span | None = _meta(None)
-    depth: int = _meta(1)
+    __slots__ = ("target", "start", "stop")
+    _fields = ("target", "start", "stop")
+    _defaults = {"start": None, "stop": None}
 
 
 Node = Union[Number, Bool, Word, String, List, Keyword, Call, Seq, BinOp, Neg, Slice]

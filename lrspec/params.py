@@ -9,7 +9,7 @@ count given ``1e4`` holds ``10000``.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from ._record import Record
 from typing import Any
 
 from .errors import ArgumentError, LimitError, UnknownNameError, UnitError, did_you_mean
@@ -24,12 +24,11 @@ MAX_STEPS = 2**53
 MIN_LENGTH = 1e-6
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(Record):
     """A step count written with a unit: ``5%`` of the total steps, or ``2ep`` epochs."""
 
-    value: int | float
-    unit: str
+    __slots__ = ("value", "unit")
+    _fields = ("value", "unit")
 
     def __str__(self) -> str:
         return format_number(self.value, self.unit)
@@ -39,12 +38,12 @@ class Quantity:
         return "total_steps" if self.unit == "%" else "steps_per_epoch"
 
 
-@dataclass(frozen=True)
-class Binding:
+class Binding(Record):
     """The run's ``total_steps`` and ``steps_per_epoch``, either of which may be unknown."""
 
-    total_steps: int | None = None
-    steps_per_epoch: int | None = None
+    __slots__ = ("total_steps", "steps_per_epoch")
+    _fields = ("total_steps", "steps_per_epoch")
+    _defaults = {"total_steps": None, "steps_per_epoch": None}
 
     def resolve(self, quantity: Quantity, span=None) -> int | float:
         known = getattr(self, quantity.binding)
@@ -179,16 +178,12 @@ def json_to_node(value: Any, ctx: Context) -> Node:
     ctx.fail(f"cannot be {type(value).__name__} {value!r}", None)
 
 
-@dataclass(frozen=True)
-class Real(ParamType):
+class Real(ParamType, Record):
     """A real number, finite unless ``allow_inf``, within an optional range."""
 
-    lo: float | None = None
-    hi: float | None = None
-    lo_open: bool = False
-    hi_open: bool = False
-    allow_inf: bool = False
-    label: str = "number"
+    _fields = ("lo", "hi", "lo_open", "hi_open", "allow_inf", "label")
+    _defaults = {"lo": None, "hi": None, "lo_open": False, "hi_open": False,
+                 "allow_inf": False, "label": "number"}
 
     def convert(self, node, ctx):
         if isinstance(node, Number):
@@ -235,13 +230,11 @@ class Real(ParamType):
         return value if math.isfinite(value) else ("inf" if value > 0 else "-inf")
 
 
-@dataclass(frozen=True)
-class Integer(ParamType):
+class Integer(ParamType, Record):
     """An integer (an integral float such as ``10.0`` is accepted as ``10``)."""
 
-    lo: int | None = None
-    hi: int | None = None
-    label: str = "integer"
+    _fields = ("lo", "hi", "label")
+    _defaults = {"lo": None, "hi": None, "label": "integer"}
 
     def convert(self, node, ctx):
         value = signed_number(node)
@@ -277,12 +270,11 @@ class Integer(ParamType):
         return Number(value) if value >= 0 else Neg(Number(-value))
 
 
-@dataclass(frozen=True)
-class Steps(ParamType):
+class Steps(ParamType, Record):
     """A step count: a number >= 0 (or > 0), optionally with a unit (``5%``, ``2ep``)."""
 
-    positive: bool = False
-    label: str = "steps"
+    _fields = ("positive", "label")
+    _defaults = {"positive": False, "label": "steps"}
 
     def _check(self, value, ctx, node, written=None):
         if (value < MIN_LENGTH if self.positive else value < 0) or value > MAX_STEPS:
@@ -341,9 +333,11 @@ class Steps(ParamType):
         return resolved
 
 
-@dataclass(frozen=True)
-class Boolean(ParamType):
-    label: str = "true or false"
+class Boolean(ParamType, Record):
+    """``true`` or ``false``."""
+
+    _fields = ("label",)
+    _defaults = {"label": "true or false"}
 
     def convert(self, node, ctx):
         if not isinstance(node, Bool):
@@ -357,11 +351,10 @@ class Boolean(ParamType):
         return Bool(value)
 
 
-@dataclass(frozen=True)
-class Choice(ParamType):
+class Choice(ParamType, Record):
     """One of a fixed set of words; a quoted string is accepted too."""
 
-    options: tuple[str, ...] = ()
+    _fields = ("options",)
 
     def convert(self, node, ctx):
         if isinstance(node, Word):
@@ -382,12 +375,11 @@ class Choice(ParamType):
         return Word(value)
 
 
-@dataclass(frozen=True)
-class ListOf(ParamType):
+class ListOf(ParamType, Record):
     """A list (``[1, 3, 5]`` or a ``;`` group ``1,3,5``); a single value is a list of one."""
 
-    item: ParamType = Real()
-    ascending: bool = False
+    _fields = ("item", "ascending")
+    _defaults = {"ascending": False}
 
     def convert(self, node, ctx):
         items = node.items if isinstance(node, List) else (node,)
@@ -427,11 +419,11 @@ class ListOf(ParamType):
         return resolved
 
 
-@dataclass(frozen=True)
-class ScheduleType(ParamType):
+class ScheduleType(ParamType, Record):
     """A schedule (for combinators such as Repeat, min and max)."""
 
-    label: str = "schedule"
+    _fields = ("label",)
+    _defaults = {"label": "schedule"}
 
     def convert(self, node, ctx):
         return ctx.evaluate(node)

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import inspect
 import math
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from . import kernels
+from ._record import Record
 from .errors import ArgumentError, UnitError, UnknownNameError, did_you_mean
 from .expr import Builder, Expr
 from .limits import Limits, default_limits
@@ -30,18 +30,17 @@ from .printer import unparse
 REQUIRED = object()
 
 
-@dataclass(frozen=True)
-class Param:
-    """One parameter: its name, type, default (or REQUIRED) and a short description."""
+class Param(Record):
+    """One parameter: its name, type, default (or REQUIRED) and a short description.
 
-    name: str
-    type: ParamType
-    default: Any = REQUIRED
-    doc: str = ""
-    #: A variadic parameter takes every positional argument (``min(A, B, C)``).
-    variadic: bool = False
-    #: How the default reads in a signature, when it is not a value (``down=up``).
-    default_text: str | None = None
+    ``variadic``: the parameter takes every positional argument (``min(A, B, C)``).
+    ``default_text``: how the default reads in a signature, when it is not a value
+    (``down=up``).
+    """
+
+    __slots__ = ("name", "type", "default", "doc", "variadic", "default_text")
+    _fields = ("name", "type", "default", "doc", "variadic", "default_text")
+    _defaults = {"default": REQUIRED, "doc": "", "variadic": False, "default_text": None}
 
     @property
     def required(self) -> bool:
