@@ -14,8 +14,8 @@ import math
 from .errors import ArgumentError, CompositionError, did_you_mean
 from .expr import Arithmetic, Const, Expr, Negation, Sequence, Window, stateful_misuse
 from .limits import Limits, default_limits
-from .nodes import Bool, BinOp, Call, List, Neg, Node, Number, Seq, Slice, String, Word
-from .params import STEPS, Context, signed_number
+from .nodes import BinOp, Call, Neg, Node, Number, Seq, Slice, Word
+from .params import STEPS, Context, describe_node, signed_number
 from .printer import format_number
 from .registry import Family, bind_call, families, lookup
 
@@ -55,7 +55,8 @@ class _Evaluator:
             return Arithmetic(node.op, self.expr(node.left), self.expr(node.right), node.span)
         if isinstance(node, Slice):
             return self._window(node)
-        raise ArgumentError(f"expected a schedule, got {_describe(node)}", span=node.span,
+        raise ArgumentError(f"expected a schedule, got {describe_node(node, 'step count')}",
+                            span=node.span,
                             hint=_schedule_hint(node))
 
     def _window(self, node: Slice) -> Window:
@@ -74,20 +75,6 @@ class _Evaluator:
 
 def _unitless(*values) -> bool:
     return all(isinstance(v, (int, float)) for v in values)
-
-
-def _describe(node: Node) -> str:
-    if isinstance(node, Number):
-        return f"the step count {format_number(node.value, node.unit)}"
-    if isinstance(node, Word):
-        return f"the word '{node.name}'"
-    if isinstance(node, String):
-        return f"the string {node.value!r}"
-    if isinstance(node, Bool):
-        return f"the boolean {'true' if node.value else 'false'}"
-    if isinstance(node, List):
-        return "a list"
-    return type(node).__name__
 
 
 def _schedule_hint(node: Node) -> str | None:

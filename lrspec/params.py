@@ -66,9 +66,10 @@ def normalize_steps(value: int | float) -> int | float:
     return value
 
 
-def _kind(node: Node) -> str:
+def describe_node(node: Node, number: str = "number") -> str:
+    """What a value node is, for messages: "the number 5%", "the word 'x'", "a list"..."""
     if isinstance(node, Number):
-        return f"the number {format_number(node.value, node.unit)}"
+        return f"the {number} {format_number(node.value, node.unit)}"
     if isinstance(node, Bool):
         return f"the boolean {'true' if node.value else 'false'}"
     if isinstance(node, Word):
@@ -190,7 +191,7 @@ class Real(ParamType, Record):
             return self.convert_number(node.value, node.unit, ctx, node)
         value = signed_number(node)
         if value is None:
-            ctx.fail(f"must be a number, got {_kind(node)}", node)
+            ctx.fail(f"must be a number, got {describe_node(node)}", node)
         return self.convert_number(value, None, ctx, node)
 
     def convert_number(self, value, unit, ctx, node=None):
@@ -239,7 +240,7 @@ class Integer(ParamType, Record):
     def convert(self, node, ctx):
         value = signed_number(node)
         if value is None:
-            ctx.fail(f"must be an integer, got {_kind(node)}", node)
+            ctx.fail(f"must be an integer, got {describe_node(node)}", node)
         return self.convert_number(value, None, ctx, node)
 
     def convert_number(self, value, unit, ctx, node=None):
@@ -292,7 +293,7 @@ class Steps(ParamType, Record):
             return self.convert_number(node.value, node.unit, ctx, node)
         value = signed_number(node)
         if value is None:
-            ctx.fail(f"must be a step count, got {_kind(node)}", node)
+            ctx.fail(f"must be a step count, got {describe_node(node)}", node)
         return self.convert_number(value, None, ctx, node)
 
     def convert_number(self, value, unit, ctx, node=None):
@@ -341,7 +342,7 @@ class Boolean(ParamType, Record):
 
     def convert(self, node, ctx):
         if not isinstance(node, Bool):
-            ctx.fail(f"must be true or false, got {_kind(node)}", node)
+            ctx.fail(f"must be true or false, got {describe_node(node)}", node)
         return node.value
 
     def describe(self) -> str:
@@ -362,7 +363,7 @@ class Choice(ParamType, Record):
         elif isinstance(node, String):
             value = node.value
         else:
-            ctx.fail(f"must be one of {', '.join(self.options)}, got {_kind(node)}", node)
+            ctx.fail(f"must be one of {', '.join(self.options)}, got {describe_node(node)}", node)
         if value not in self.options:
             ctx.fail(f"must be one of {', '.join(self.options)}, got '{value}'", node,
                      cls=UnknownNameError, hint=did_you_mean(value, self.options))

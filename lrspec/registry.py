@@ -24,7 +24,7 @@ from .errors import ArgumentError, UnitError, UnknownNameError, did_you_mean
 from .expr import Builder, Expr
 from .limits import Limits, default_limits
 from .nodes import Call, Keyword, Node
-from .params import Binding, Context, ParamType, Quantity
+from .params import Binding, Context, Quantity
 from .printer import unparse
 
 REQUIRED = object()

@@ -8,7 +8,6 @@ arithmetic, slices, Repeat, min/max and Warmup. Specs use units, so draw them to
 
 from __future__ import annotations
 
-import math
 
 from hypothesis import strategies as st
 

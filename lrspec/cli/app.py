@@ -241,7 +241,7 @@ def _silence_stdout() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the ``lrspec`` command line; returns the exit code (0 ok, 1 invalid, 2 usage)."""
-    from . import commands as _, convert as _  # noqa: F401, F811  (register the subcommands)
+    from . import commands, convert  # noqa: F401  (importing registers the subcommands)
 
     io = Console()
     for stream in (sys.stdout, sys.stderr):

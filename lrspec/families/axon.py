@@ -8,13 +8,13 @@ from __future__ import annotations
 from .. import kernels
 from ..params import BOOLEAN, POSITIVE_STEPS, RATE, STEPS, Real
 from ..registry import Param, register
-from .core import ExponentialDecay, _Endless, _Finite
+from .core import ExponentialDecay, _Endless, _Finite, _Flat
 
 _POWER = Real(0.0, 1e6, label="exponent")
 
 
 @register
-class AxonConstant(_Endless):
+class AxonConstant(_Flat):
     """Axon's constant schedule.
 
     value(t) = init_value
@@ -26,9 +26,6 @@ class AxonConstant(_Endless):
     origin = "Axon"
     params = (Param("init_value", RATE, doc="the rate"),)
     example = "constant(0.1)"
-
-    def kernel(self, builder, offset):
-        return kernels.constant(self.init_value)
 
 
 @register

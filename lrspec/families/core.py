@@ -48,8 +48,17 @@ class _Endless(Family):
         return math.inf
 
 
+class _Flat(_Endless):
+    """A constant rate, whatever its one parameter is called."""
+
+    __slots__ = ()
+
+    def kernel(self, builder, offset):
+        return kernels.constant(self.args[self.params[0].name])
+
+
 @register
-class Constant(_Endless):
+class Constant(_Flat):
     """A constant rate, forever (nerva-numpy's ``ConstantScheduler``).
 
     value(t) = lr
@@ -62,9 +71,6 @@ class Constant(_Endless):
     origin = "nerva-numpy"
     params = (Param("lr", RATE, doc="the rate"),)
     example = "Constant(0.1)"
-
-    def kernel(self, builder, offset):
-        return kernels.constant(self.lr)
 
 
 @register

@@ -9,10 +9,9 @@ progress, and ``ExponentialDecay`` never ends), the others hold their final valu
 
 from __future__ import annotations
 
-import math
-
 from ..params import RATE, Real
 from ..registry import Family, Param, register
+from .core import _Endless
 
 _INITIAL = Param("initial_value", RATE, 0.001, doc="the rate at the start of the run")
 _FINAL = Param("final_value", RATE, 0.0, doc="the rate at the end of the run")
@@ -45,16 +44,10 @@ class _WholeRun(Family):
         raise NotImplementedError
 
 
-class _GoingOn(_WholeRun):
+class _GoingOn(_Endless, _WholeRun):
     """A whole-run family whose formula keeps going after the run (never ends)."""
 
     __slots__ = ()
-
-    def finite(self):
-        return False
-
-    def length(self):
-        return math.inf
 
 
 @register

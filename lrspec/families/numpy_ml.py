@@ -10,11 +10,11 @@ import math
 from .. import kernels
 from ..params import BOOLEAN, POSITIVE_STEPS, RATE, Integer, Real
 from ..registry import Param, register
-from .core import _Endless
+from .core import _Endless, _Flat
 
 
 @register
-class ConstantScheduler(_Endless):
+class ConstantScheduler(_Flat):
     """numpy-ml's constant rate.
 
     value(t) = lr
@@ -26,9 +26,6 @@ class ConstantScheduler(_Endless):
     origin = "numpy-ml"
     params = (Param("lr", RATE, 0.01, doc="the rate"),)
     example = "ConstantScheduler(lr=0.05)"
-
-    def kernel(self, builder, offset):
-        return kernels.constant(self.lr)
 
 
 @register
