@@ -35,7 +35,6 @@ from .schedule import Schedule
 __version__ = "0.1.0"
 
 
-
 # Parsed schedules by (text, total_steps, steps_per_epoch), for texts parsed again and again
 # (every command-line run, every config reload). Schedules are immutable, so a cached one is
 # shared; a stateful one is handed out fresh each time. When it is full it starts afresh.
@@ -52,7 +51,10 @@ def parse(text: str, *, total_steps: int | None = None, steps_per_epoch: int | N
     shows the text with a caret under the problem.
     """
     key = (text, total_steps, steps_per_epoch)
-    if limits is None:
+    # True == 1 as a key, but only the int is a size: anything but ints skips the cache.
+    cacheable = limits is None and all(
+        size is None or type(size) is int for size in (total_steps, steps_per_epoch))
+    if cacheable:
         try:
             schedule, stateful = _CACHE[key]
         except (KeyError, TypeError):  # TypeError: an unhashable non-string, an error below
@@ -73,7 +75,7 @@ def parse(text: str, *, total_steps: int | None = None, steps_per_epoch: int | N
     else:
         schedule = _parse_uncached(text, binding, limits)
         stateful = schedule.stateful
-    if limits is None:
+    if cacheable:
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.clear()  # simpler and cheaper than keeping an order
         _CACHE[key] = (schedule, stateful)

@@ -108,6 +108,12 @@ def test_repeated_texts_come_from_the_cache():
     assert again is not stateful and again.state_dict()["count"] == 0  # a fresh state
 
 
+def test_a_boolean_size_is_not_the_cached_int():
+    lrspec.parse("Cosine(0.1, 0, 10%)", total_steps=1)
+    with pytest.raises(lrspec.UnitError, match="total_steps must be a positive integer, got True"):
+        lrspec.parse("Cosine(0.1, 0, 10%)", total_steps=True)
+
+
 def test_changing_the_default_limits_forgets_what_was_parsed():
     lrspec.parse("Cosine(0.1, 0.0, 100)")
     try:
