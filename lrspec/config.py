@@ -88,50 +88,38 @@ def load(value: Any, *, total_steps: int | None = None,
         if keys & _LRSPEC_KEYS:
             return from_dict(value, **bind)
         if "hyperparameters" in keys or "id" in keys:
-            return parse(_numpy_ml_text(value), **bind)
+            return _schedule(_numpy_ml_call(value), bind)
         if keys <= _LR_SCHEDULE_KEYS and keys:
-            return parse(_lr_schedule_text(value), **bind)
+            return _schedule(_lr_schedule_call(value), bind)
         raise ConfigError(f"a dict with keys {sorted(map(str, keys))} is not a schedule",
                           hint=ACCEPTED)
     raise ConfigError(f"cannot make a schedule from {type(value).__name__} {value!r}",
                       hint=ACCEPTED)
 
 
-def _call_text(family: str, args: dict) -> str:
-    """``Family(key=value, ...)`` from JSON-like values, through the family's own types."""
-    from .nodes import Call, Keyword
-    from .params import Context
-    from .printer import unparse
-    from .registry import lookup
+def _schedule(call, bind: dict) -> Schedule:
+    from .evaluator import evaluate
+    from .params import Binding
 
-    cls = lookup(family)
-    params = {p.name: p for p in cls.params}
-    keywords = []
-    for key, raw in args.items():
-        param = params.get(key)
-        if param is None:
-            raise ConfigError(f"{family} has no parameter '{key}'",
-                              hint=f"usage: {cls.signature()}")
-        node = param.type.from_json(raw, Context(family, key, _limits()))
-        keywords.append(Keyword(key, node))
-    return unparse(Call(family, (), tuple(keywords)))
+    return Schedule(evaluate(call), Binding(**bind))
 
 
-def _limits():
-    from .limits import default_limits
+def _call(family: str, args: dict):
+    """The call ``Family(key=value, ...)``, read as lrspec's dict form reads a family."""
+    from .dictform import json_to_tree
 
-    return default_limits()
+    return json_to_tree({"family": family, "args": args})
 
 
-def _lr_schedule_text(cfg: dict) -> str:
+def _lr_schedule_call(cfg: dict):
     kind = cfg.get("type", "constant")
     if kind not in LR_SCHEDULE_TYPES:
         raise ConfigError(f"unknown lr_schedule type {kind!r}",
                           hint=f"one of {', '.join(LR_SCHEDULE_TYPES)}")
-    return _call_text(LR_SCHEDULE_TYPES[kind], {k: v for k, v in cfg.items() if k != "type"})
+    return _call(LR_SCHEDULE_TYPES[kind], {k: v for k, v in cfg.items() if k != "type"})
 
 
-def _numpy_ml_text(cfg: dict) -> str:
+def _numpy_ml_call(cfg: dict):
     hyper = cfg.get("hyperparameters", cfg)
     if not isinstance(hyper, dict) or "id" not in hyper:
         raise ConfigError("numpy-ml's dict form needs 'hyperparameters' with an 'id'",
@@ -140,7 +128,7 @@ def _numpy_ml_text(cfg: dict) -> str:
     if family is None:
         raise ConfigError(f"unknown numpy-ml scheduler id {hyper['id']!r}",
                           hint=f"one of {', '.join(NUMPY_ML_IDS)}")
-    return _call_text(family, {k: v for k, v in hyper.items() if k != "id"})
+    return _call(family, {k: v for k, v in hyper.items() if k != "id"})
 
 
 # -- files --------------------------------------------------------------------------------
