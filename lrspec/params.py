@@ -448,7 +448,6 @@ class ScheduleType(ParamType, Record):
 
 # Shared instances for the common cases.
 RATE = Real(0.0, 1e300, label="rate")
-ANY_REAL = Real()
 FRACTION = Real(0.0, 1.0, label="number")
 POSITIVE = Real(0.0, lo_open=True)
 NON_NEGATIVE = Real(0.0)
