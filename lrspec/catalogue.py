@@ -1,8 +1,9 @@
-"""The family catalogue, generated from the registry: for the README and ``lrspec families``.
+"""The family catalogue, generated from the registry: for the language reference and
+``lrspec families``.
 
-``python -m lrspec.catalogue README.md`` rewrites the README's catalogue section (between the
-``<!-- families:start -->`` and ``<!-- families:end -->`` markers); a test checks that it is
-up to date.
+``python -m lrspec.catalogue grammar/LANGUAGE.md`` rewrites the reference's catalogue section
+(between the ``<!-- families:start -->`` and ``<!-- families:end -->`` markers); a test checks
+that it is up to date.
 """
 
 from __future__ import annotations
@@ -96,5 +97,5 @@ def update(path: Path) -> bool:
 
 
 if __name__ == "__main__":
-    changed = update(Path(sys.argv[1] if len(sys.argv) > 1 else "README.md"))
+    changed = update(Path(sys.argv[1] if len(sys.argv) > 1 else "grammar/LANGUAGE.md"))
     print("updated" if changed else "up to date")

@@ -1,4 +1,4 @@
-"""Every family is declared completely, and the README's catalogue is generated from them."""
+"""Every family is declared completely, and the language reference's catalogue is generated from them."""
 
 from __future__ import annotations
 
@@ -54,10 +54,10 @@ def test_family_declaration(name):
     assert name in str(s) or name in ("min", "max") and f"{name}(" in str(s)
 
 
-def test_readme_catalogue_is_generated_from_the_registry():
-    readme = (ROOT / "README.md").read_text()
-    section = readme.split(catalogue.START)[1].split(catalogue.END)[0]
+def test_reference_catalogue_is_generated_from_the_registry():
+    reference = (ROOT / "grammar" / "LANGUAGE.md").read_text()
+    section = reference.split(catalogue.START)[1].split(catalogue.END)[0]
     assert section.strip() == catalogue.markdown().strip(), (
-        "run `python -m lrspec.catalogue README.md` to update the README's catalogue")
+        "run `python -m lrspec.catalogue grammar/LANGUAGE.md` to update the catalogue")
     for name, cls in FAMILIES.items():
         assert f"#### `{cls.signature()}`" in section, name

@@ -79,7 +79,7 @@ def test_the_accepted_shapes_are_listed():
 # -- the lr_schedule module's create(cfg) forms -------------------------------------------
 
 def _lr_schedule(cfg, pr):
-    """The module's func(progress_remaining) for a create() dict (formulas.md section 4)."""
+    """The module's func(progress_remaining) for a create() dict (trading/src/alg/agents/lr_schedule.py)."""
     i, f = cfg.get("initial_value", 0.001), cfg.get("final_value", 0.0)
     p = 1.0 - pr
     kind = cfg.get("type", "constant")

@@ -2,7 +2,7 @@
 (acceptance point 3): each library's schedule equals its lrspec spelling, rtol 1e-12.
 
 The reference formulas (Hugging Face, optax, lr_schedule) are written out below from
-formulas.md, in float64 and in the libraries' own order of operations, so the comparison is
+the libraries' sources, in float64 and in the libraries' own order of operations, so the comparison is
 with the libraries' arithmetic, not with lrspec's.
 """
 
@@ -78,7 +78,7 @@ def _close_scalar(a, b):
 
 def _hf_cosine_lambda(s, W, N, num_cycles=0.5, min_lr_rate=0.0):
     """``_get_cosine_schedule_with_warmup_lr_lambda`` (the second definition, which the
-    module resolves to; formulas.md section 7, note 1)."""
+    module resolves to; transformers/optimization.py)."""
     if s < W:
         return float(s) / float(max(1, W))
     progress = float(s - W) / float(max(1, N - W))
@@ -182,7 +182,7 @@ def test_optax_warmup_cosine_decay(init, peak, w, decay_steps, end):
 
 
 # ---------------------------------------------------------------------------------------------
-# The lr_schedule module (formulas.md section 4): each family equals its 100% canonical form
+# The lr_schedule module (trading/src/alg/agents/lr_schedule.py): each family equals its 100% canonical form
 # when both are bound to the same total_steps, and equals the module's own function of
 # progress_remaining = 1 - t / T over the run.
 
@@ -280,7 +280,7 @@ def test_lr_schedule_family_equals_its_canonical_form(kind, family, canonical, T
 
 
 def test_cosine_warmup_boundary_fuzz_is_the_modules_own():
-    # formulas.md section 4: with wf = 0.1 and T = 1000, step 100 gives pr = 0.9 and
+    # lr_schedule.py's CosineWarmupLRSchedule: with wf = 0.1 and T = 1000, step 100 gives pr = 0.9 and
     # p = 1 - 0.9 = 0.09999999999999998 < 0.1, so the module is still in its warmup branch
     # there and returns initial * 0.9999999999999998. The lrspec family reproduces that bit for
     # bit; the canonical form has finished its 100-step Warmup and starts the Cosine at exactly

@@ -2,7 +2,7 @@
 
 1. Values: for each family, the steps ``0, n-1, n, n+1`` around every boundary (ends, milestones,
    phase ends, cycle ends, joins, slice bounds, ...) equal an independent closed form written
-   here in plain ``math`` from LANGUAGE.md sections 1, 3, 4 and formulas.md; finite schedules
+   here in plain ``math`` from LANGUAGE.md sections 1, 3, 4 and the libraries' sources; finite schedules
    hold their final value after their end. Plateau and KingScheduler are checked through
    ``s.step(metric)`` against PyTorch's ReduceLROnPlateau rules and numpy-ml's algorithm.
 2. Ranges: every Real, Integer, Steps, Choice and Boolean parameter of every family rejects a
@@ -41,7 +41,7 @@ def close(got: float, want: float) -> bool:
 
 
 # ==========================================================================================
-# Closed forms (re-derived from LANGUAGE.md / formulas.md; nothing here comes from lrspec)
+# Closed forms (re-derived from LANGUAGE.md and the libraries' sources; nothing here comes from lrspec)
 # ==========================================================================================
 
 
@@ -119,7 +119,7 @@ def cosine_restarts(initial, final, period, mult=1.0, decay=1.0):
 
 
 def cyclic(low, high, up, down=None, mode="triangular", gamma=1.0):
-    """PyTorch CyclicLR (formulas.md section 5)."""
+    """PyTorch CyclicLR (torch/optim/lr_scheduler.py)."""
     down = up if down is None else down
     total = float(up) + float(down)
     ratio = up / total
@@ -137,7 +137,7 @@ def cyclic(low, high, up, down=None, mode="triangular", gamma=1.0):
 
 def one_cycle(peak, steps, pct_start=0.3, div=25.0, final_div=1e4, anneal="cos",
               three_phase=False):
-    """PyTorch OneCycleLR (formulas.md section 5); its value at steps - 1 is held."""
+    """PyTorch OneCycleLR (torch/optim/lr_scheduler.py); its value at steps - 1 is held."""
     initial = peak / div
     lowest = initial / final_div
     if three_phase:
@@ -583,7 +583,7 @@ def _check_values(s, case, steps):
         assert close(got, want), f"{case.spec} at step {t} (array): got {got!r}, want {want!r}"
 
 
-@pytest.mark.parametrize(("case", "n", "steps"), _boundary_params())
+@pytest.mark.parametrize(("case", "n", "steps"), list(_boundary_params()))
 def test_values_around_boundary(case, n, steps):
     _check_values(case.parse(), case, steps)
 
@@ -663,7 +663,7 @@ def test_epoch_units_resolve_against_steps_per_epoch():
 
 
 class TorchPlateau:
-    """PyTorch's ReduceLROnPlateau rules for one rate (formulas.md section 5), by hand."""
+    """PyTorch's ReduceLROnPlateau rules for one rate (torch/optim/lr_scheduler.py), by hand."""
 
     def __init__(self, lr, factor=0.1, patience=10, threshold=1e-4, mode="min",
                  threshold_mode="rel", cooldown=0, min_lr=0.0, eps=1e-8):
@@ -982,7 +982,7 @@ def test_valid_arguments_parse(family):
     assert isinstance(s(0), float)
 
 
-@pytest.mark.parametrize(("family", "param", "bad", "error", "tail"), _range_cases())
+@pytest.mark.parametrize(("family", "param", "bad", "error", "tail"), list(_range_cases()))
 def test_out_of_range_is_rejected(family, param, bad, error, tail):
     text, offset = _call_with(family, param, bad)
     with pytest.raises(lrspec.LrspecError) as info:

@@ -1,5 +1,5 @@
 """Importers give the original library's numbers: Hugging Face (the real transformers),
-timm (its formulas, formulas.md section 8), rl-zoo3 and fairseq (their formulas)."""
+timm (its formulas, from timm/scheduler/*.py), rl-zoo3 and fairseq (their formulas)."""
 
 from __future__ import annotations
 
@@ -123,7 +123,7 @@ def test_hugging_face_needs_the_number_of_steps():
         from_hf("linear", learning_rate=0.1)
 
 
-# -- timm (formulas.md section 8, written out as timm's code does it) -----------------------
+# -- timm (timm/scheduler/*.py, written out as timm's code does it) -----------------------
 
 def _timm_rate(t, *, sched, lr, t_initial, lr_min=0.0, warmup_t=0, warmup_lr_init=1e-5,
                warmup_prefix=False, cycle_mul=1.0, cycle_decay=1.0, cycle_limit=1,

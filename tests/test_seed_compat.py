@@ -429,7 +429,7 @@ def test_numpy_ml_noam_scheduler(model_dim, scale_factor, warmup_steps):
 
 
 def test_numpy_ml_noam_defaults_pinned():
-    # formulas.md: with the defaults, Noam(1) = 1.746928107421711e-07, the peak at step 4000.
+    # numpy-ml's NoamScheduler: with the defaults, Noam(1) = 1.746928107421711e-07, the peak at step 4000.
     scheduler = NUMPY_ML.NoamScheduler()
     assert str(scheduler) == "NoamScheduler(model_dim=512, scale_factor=1, warmup_steps=4000)"
     schedule = lrspec.parse(str(scheduler))
@@ -498,7 +498,7 @@ def test_numpy_ml_king_scheduler():
 def test_numpy_ml_king_scheduler_plateau_and_rise(patience):
     # Deterministic runs: a constant loss decays (zero slope variance gives P = 0.5 < 0.51),
     # and so does a steadily rising loss, except for the patiences where the robust test can
-    # never pass (19 among them, formulas.md section 1); a falling loss never decays.
+    # never pass (19 among them, numpy_ml/neural_nets/schedulers/schedulers.py); a falling loss never decays.
     for losses in ([1.0] * (3 * patience),
                    [1.0 + 0.01 * i for i in range(4 * patience)],
                    [10.0 - 0.01 * i for i in range(3 * patience)]):

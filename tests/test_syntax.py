@@ -32,7 +32,7 @@ def _canonical_cases():
             yield pytest.param(line, line, id=line)
 
 
-@pytest.mark.parametrize(("source", "canonical"), _canonical_cases())
+@pytest.mark.parametrize(("source", "canonical"), list(_canonical_cases()))
 def test_canonical_form(source, canonical):
     assert unparse(parse_tree(source)) == canonical
 
