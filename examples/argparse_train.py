@@ -15,8 +15,12 @@ import lrspec
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--lr", type=lrspec.parse, default="Warmup(100) >> Cosine(0.1, 0.0, 900)",
-                        help="learning-rate schedule in lrspec notation")
+    parser.add_argument(
+        "--lr",
+        type=lrspec.parse,
+        default="Warmup(100) >> Cosine(0.1, 0.0, 900)",
+        help="learning-rate schedule in lrspec notation",
+    )
     parser.add_argument("--steps", type=int, default=1000, help="training steps")
     args = parser.parse_args(argv)
     schedule = args.lr.bind(total_steps=args.steps)

@@ -27,8 +27,12 @@ def main(spec: str = "Warmup(40) >> Cosine(0.05, 0.001, 360)") -> None:
     kx, kw, k1, k2 = jax.random.split(jax.random.PRNGKey(0), 4)
     x = jax.random.normal(kx, (256, 8))
     y = jnp.sin(x @ jax.random.normal(kw, (8, 1)))
-    params = {"w1": 0.3 * jax.random.normal(k1, (8, 32)), "b1": jnp.zeros(32),
-              "w2": 0.3 * jax.random.normal(k2, (32, 1)), "b2": jnp.zeros(1)}
+    params = {
+        "w1": 0.3 * jax.random.normal(k1, (8, 32)),
+        "b1": jnp.zeros(32),
+        "w2": 0.3 * jax.random.normal(k2, (32, 1)),
+        "b2": jnp.zeros(1),
+    }
 
     def loss_fn(params, x, y):
         hidden = jax.nn.relu(x @ params["w1"] + params["b1"])
@@ -52,8 +56,9 @@ def main(spec: str = "Warmup(40) >> Cosine(0.05, 0.001, 360)") -> None:
             # inject_hyperparams records the rate the update at this step used.
             rates.append(float(state.hyperparams["learning_rate"]))
             print(f"step {step:3d}  lr {rates[-1]:.6f}  loss {float(loss):.4f}")
-    print(json.dumps({"rates": rates, "first_loss": first,
-                      "last_loss": float(loss_fn(params, x, y))}))
+    print(
+        json.dumps({"rates": rates, "first_loss": first, "last_loss": float(loss_fn(params, x, y))})
+    )
 
 
 if __name__ == "__main__":

@@ -12,7 +12,9 @@ import re
 import sys
 from pathlib import Path
 
-from .registry import Family, families
+from . import families as _families  # noqa: F401  (registers every family)
+from .model.family import Family, default_text
+from .model.registry import families
 
 START, END = "<!-- families:start -->", "<!-- families:end -->"
 
@@ -31,8 +33,9 @@ GROUPS = [
 def sections(cls: type[Family]) -> tuple[str, str, str]:
     """The docstring's summary, its formula (the paragraphs before the example), the rest."""
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", cls.doc()) if p.strip()]
-    example_at = next((i for i, p in enumerate(paragraphs) if p.startswith("Example")),
-                      len(paragraphs))
+    example_at = next(
+        (i for i, p in enumerate(paragraphs) if p.startswith("Example")), len(paragraphs)
+    )
     summary = paragraphs[0] if paragraphs else ""
     formula = "\n\n".join(paragraphs[1:example_at])
     rest = "\n\n".join(paragraphs[example_at:])
@@ -63,9 +66,7 @@ def family_markdown(cls: type[Family]) -> str:
 
 
 def _default(p) -> str:
-    from .registry import _default_text
-
-    return _default_text(p)
+    return default_text(p)
 
 
 def markdown() -> str:

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import click
 
-from .config import load
-from .errors import LrspecError
-from .schedule import Schedule
+from .formats.config import load
+from .schedule.schedule import Schedule
+from .syntax.errors import LrspecError
 
 
 class ScheduleType(click.ParamType):
@@ -27,15 +27,15 @@ class ScheduleType(click.ParamType):
 
     name = "schedule"
 
-    def __init__(self, *, total_steps: int | None = None,
-                 steps_per_epoch: int | None = None) -> None:
+    def __init__(
+        self, *, total_steps: int | None = None, steps_per_epoch: int | None = None
+    ) -> None:
         self.total_steps = total_steps
         self.steps_per_epoch = steps_per_epoch
 
     def convert(self, value, param, ctx) -> Schedule:
         try:
-            return load(value, total_steps=self.total_steps,
-                        steps_per_epoch=self.steps_per_epoch)
+            return load(value, total_steps=self.total_steps, steps_per_epoch=self.steps_per_epoch)
         except LrspecError as error:
             self.fail(str(error), param, ctx)
 

@@ -17,22 +17,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .config import load
-from .errors import StateError
-from .schedule import Schedule
+from .formats.config import load
+from .schedule.schedule import Schedule
+from .syntax.errors import StateError
 
 
 def namespace() -> Any:
     """The math namespace of ``jax.numpy`` for :meth:`lrspec.Schedule.traced`."""
     import jax.numpy as jnp
 
-    from ._math import traced_namespace
+    from .compute.math_namespaces import traced_namespace
 
     return traced_namespace(jnp)
 
 
-def schedule(spec: Any, *, total_steps: int | None = None,
-             steps_per_epoch: int | None = None) -> Callable[[Any], Any]:
+def schedule(
+    spec: Any, *, total_steps: int | None = None, steps_per_epoch: int | None = None
+) -> Callable[[Any], Any]:
     """A function ``step -> learning rate`` for JAX: pure, traceable, usable as optax's
     ``learning_rate``.
 
@@ -48,8 +49,8 @@ def schedule(spec: Any, *, total_steps: int | None = None,
     s: Schedule = load(spec, total_steps=total_steps, steps_per_epoch=steps_per_epoch)
     if s.stateful:
         raise StateError(
-            f"'{s}' reads a metric, so it cannot be a JAX schedule (a pure function of the "
-            "step)", hint="call s.step(metric) on the host and pass the rate to "
+            f"'{s}' reads a metric, so it cannot be a JAX schedule (a pure function of the step)",
+            hint="call s.step(metric) on the host and pass the rate to "
             "optax.inject_hyperparams instead",
         )
     traced = s.traced(namespace())

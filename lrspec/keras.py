@@ -18,11 +18,25 @@ import sys
 from types import SimpleNamespace
 from typing import Any
 
-from .config import load
-from .errors import StateError
+from .formats.config import load
+from .syntax.errors import StateError
 
-_OPS = ("cos", "exp", "log", "log1p", "tanh", "sqrt", "power", "floor", "minimum", "maximum",
-        "where", "full_like", "take", "searchsorted")
+_OPS = (
+    "cos",
+    "exp",
+    "log",
+    "log1p",
+    "tanh",
+    "sqrt",
+    "power",
+    "floor",
+    "minimum",
+    "maximum",
+    "where",
+    "full_like",
+    "take",
+    "searchsorted",
+)
 
 
 def namespace() -> SimpleNamespace:
@@ -30,13 +44,15 @@ def namespace() -> SimpleNamespace:
     import keras
     from keras import ops
 
-    from ._math import traced_namespace
+    from .compute.math_namespaces import traced_namespace
 
     floatx = keras.config.floatx()
-    xp = SimpleNamespace(asarray=lambda x: ops.convert_to_tensor(x, dtype=floatx),
-                         # fmod is exact; mod (older Keras) equals it on the steps, all >= 0.
-                         fmod=getattr(ops, "fmod", ops.mod),
-                         **{name: getattr(ops, name) for name in _OPS})
+    xp = SimpleNamespace(
+        asarray=lambda x: ops.convert_to_tensor(x, dtype=floatx),
+        # fmod is exact; mod (older Keras) equals it on the steps, all >= 0.
+        fmod=getattr(ops, "fmod", ops.mod),
+        **{name: getattr(ops, name) for name in _OPS},
+    )
     return traced_namespace(xp, to_index=lambda x: ops.cast(x, "int32"))
 
 
@@ -53,13 +69,15 @@ def _define() -> type:
         :class:`lrspec.StateError`: Keras's ``ReduceLROnPlateau`` callback covers them.
         """
 
-        def __init__(self, spec: Any, total_steps: int | None = None,
-                     steps_per_epoch: int | None = None) -> None:
-            self.schedule = load(spec, total_steps=total_steps,
-                                 steps_per_epoch=steps_per_epoch)
+        def __init__(
+            self, spec: Any, total_steps: int | None = None, steps_per_epoch: int | None = None
+        ) -> None:
+            self.schedule = load(spec, total_steps=total_steps, steps_per_epoch=steps_per_epoch)
             if self.schedule.stateful:
-                raise StateError(f"'{self.schedule}' reads a metric, so it cannot be a Keras "
-                                 "LearningRateSchedule (a function of the step)")
+                raise StateError(
+                    f"'{self.schedule}' reads a metric, so it cannot be a Keras "
+                    "LearningRateSchedule (a function of the step)"
+                )
             self._rate = self.schedule.traced(namespace())
 
         def __call__(self, step):
@@ -68,8 +86,11 @@ def _define() -> type:
 
         def get_config(self) -> dict[str, Any]:
             """The canonical spec text and the bindings its units use."""
-            return {"spec": str(self.schedule), "total_steps": self.schedule.total_steps,
-                    "steps_per_epoch": self.schedule.steps_per_epoch}
+            return {
+                "spec": str(self.schedule),
+                "total_steps": self.schedule.total_steps,
+                "steps_per_epoch": self.schedule.steps_per_epoch,
+            }
 
         def __repr__(self) -> str:
             return f"lrspec.keras.LrspecSchedule({self.schedule!r})"
@@ -86,8 +107,9 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def schedule(spec: Any, *, total_steps: int | None = None,
-             steps_per_epoch: int | None = None) -> Any:
+def schedule(
+    spec: Any, *, total_steps: int | None = None, steps_per_epoch: int | None = None
+) -> Any:
     """An :class:`LrspecSchedule` for ``spec``, to pass as an optimizer's ``learning_rate``."""
     cls = globals().get("LrspecSchedule") or _define()
     return cls(spec, total_steps=total_steps, steps_per_epoch=steps_per_epoch)

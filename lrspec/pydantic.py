@@ -21,8 +21,8 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
-from .config import load
-from .schedule import Schedule
+from .formats.config import load
+from .schedule.schedule import Schedule
 
 EXAMPLES = [
     "Warmup(500) >> Cosine(0.1, 0.0, 10000)",
@@ -35,21 +35,23 @@ class _ScheduleAnnotation:
     """The pydantic hooks behind :data:`ScheduleField`."""
 
     @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any,
-                                     handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
         return core_schema.no_info_plain_validator_function(
             load,  # an LrspecError is a ValueError: pydantic reports its message
             serialization=core_schema.plain_serializer_function_ser_schema(str),
         )
 
     @classmethod
-    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema,
-                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
         return {
             "type": "string",
             "title": "Learning-rate schedule",
             "description": "A learning-rate schedule in lrspec's notation, e.g. "
-                           "'Warmup(500) >> Cosine(0.1, 0.0, 10000)'.",
+            "'Warmup(500) >> Cosine(0.1, 0.0, 10000)'.",
             "examples": EXAMPLES,
         }
 

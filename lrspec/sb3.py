@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .config import load
-from .errors import StateError, UnitError
-from .schedule import Schedule
+from .formats.config import load
+from .schedule.schedule import Schedule
+from .syntax.errors import StateError, UnitError
 
 #: The length of the run that ``%`` units are bound to when no ``total_steps`` is given.
 PROGRESS_STEPS = 1_000_000
@@ -51,8 +51,9 @@ class ProgressSchedule:
         return f"lrspec.sb3.schedule({str(self.schedule)!r}, total_steps={self.total_steps})"
 
 
-def schedule(spec: Any, *, total_steps: int | None = None,
-             steps_per_epoch: int | None = None) -> ProgressSchedule:
+def schedule(
+    spec: Any, *, total_steps: int | None = None, steps_per_epoch: int | None = None
+) -> ProgressSchedule:
     """The schedule ``spec`` (anything :func:`lrspec.load` accepts) as SB3's
     ``learning_rate`` (or ``clip_range``): a function of ``progress_remaining``.
 
@@ -67,8 +68,8 @@ def schedule(spec: Any, *, total_steps: int | None = None,
     if total_steps is None:
         if "total_steps" not in s.needs and not _is_number(str(s)):
             raise UnitError(
-                f"'{s}' has no whole-run units (%), so SB3's progress cannot be turned into "
-                "steps", hint="pass total_steps= (learn()'s total_timesteps) or write the "
+                f"'{s}' has no whole-run units (%), so SB3's progress cannot be turned into steps",
+                hint="pass total_steps= (learn()'s total_timesteps) or write the "
                 "step counts in % of the run",
             )
         total_steps = PROGRESS_STEPS

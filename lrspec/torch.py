@@ -29,9 +29,9 @@ from typing import Any
 import torch
 from torch.optim.lr_scheduler import LRScheduler
 
-from .config import load
-from .errors import StateError
-from .schedule import Schedule
+from .formats.config import load
+from .schedule.schedule import Schedule
+from .syntax.errors import StateError
 
 
 class LrspecScheduler(LRScheduler):
@@ -44,8 +44,9 @@ class LrspecScheduler(LRScheduler):
     ``torch.load`` reads it with ``weights_only=True``.
     """
 
-    def __init__(self, optimizer: torch.optim.Optimizer, schedule: Schedule, *,
-                 multiplier: bool = False) -> None:
+    def __init__(
+        self, optimizer: torch.optim.Optimizer, schedule: Schedule, *, multiplier: bool = False
+    ) -> None:
         # bind() makes a copy: the scheduler owns the state of a stateful schedule.
         self.schedule = schedule.bind()
         self.multiplier = bool(multiplier)
@@ -74,8 +75,10 @@ class LrspecScheduler(LRScheduler):
         """Set the optimizer's rates to those of ``step``, as if ``step`` steps had passed.
         Only for pure schedules: a stateful one depends on the metrics it has seen."""
         if self.schedule.stateful:
-            raise StateError(f"cannot seek in '{self.schedule}': its rate depends on the "
-                             "metrics seen", hint="restore a saved state with load_state_dict()")
+            raise StateError(
+                f"cannot seek in '{self.schedule}': its rate depends on the metrics seen",
+                hint="restore a saved state with load_state_dict()",
+            )
         self.last_epoch = _whole_step(step)
         self._apply()
 
@@ -93,8 +96,9 @@ class LrspecScheduler(LRScheduler):
             "schedule_state": s.state_dict() if s.stateful else None,
         }
 
-    def load_state_dict(self, state_dict: dict[str, Any], *,
-                        allow_spec_change: bool = False) -> None:
+    def load_state_dict(
+        self, state_dict: dict[str, Any], *, allow_spec_change: bool = False
+    ) -> None:
         """Resume from :meth:`state_dict`: the step, the base rates and the stateful state,
         and set the optimizer's rates for that step.
 
@@ -104,8 +108,10 @@ class LrspecScheduler(LRScheduler):
         """
         state = state_dict
         if not isinstance(state, dict) or not {"spec", "step"} <= state.keys():
-            raise StateError("not a state from an lrspec.torch scheduler's state_dict(): "
-                             f"got {type(state).__name__}")
+            raise StateError(
+                "not a state from an lrspec.torch scheduler's state_dict(): "
+                f"got {type(state).__name__}"
+            )
         step = _whole_step(state["step"])
         saved, mine = _describe(state), _describe(self.state_dict())
         if saved != mine and not allow_spec_change:
@@ -131,13 +137,20 @@ class LrspecScheduler(LRScheduler):
                 group["lr"].fill_(rate)
             else:
                 group["lr"] = rate
-        self._last_lr = [group["lr"].clone() if isinstance(group["lr"], torch.Tensor)
-                         else group["lr"] for group in self.optimizer.param_groups]
+        self._last_lr = [
+            group["lr"].clone() if isinstance(group["lr"], torch.Tensor) else group["lr"]
+            for group in self.optimizer.param_groups
+        ]
 
 
-def scheduler(optimizer: torch.optim.Optimizer, spec: Any, *, multiplier: bool = False,
-              total_steps: int | None = None,
-              steps_per_epoch: int | None = None) -> LrspecScheduler:
+def scheduler(
+    optimizer: torch.optim.Optimizer,
+    spec: Any,
+    *,
+    multiplier: bool = False,
+    total_steps: int | None = None,
+    steps_per_epoch: int | None = None,
+) -> LrspecScheduler:
     """A PyTorch LR scheduler that follows ``spec`` (anything :func:`lrspec.load` accepts:
     text, a Schedule, a number, the dict form); ``total_steps``/``steps_per_epoch`` resolve
     its units. With ``multiplier=True`` each group's lr is its initial lr times the schedule.
@@ -153,7 +166,10 @@ def _whole_step(step: Any) -> int:
 
 
 def _describe(state: dict[str, Any]) -> str:
-    bound = "".join(f", {name}={state[name]}" for name in ("total_steps", "steps_per_epoch")
-                    if state.get(name) is not None)
+    bound = "".join(
+        f", {name}={state[name]}"
+        for name in ("total_steps", "steps_per_epoch")
+        if state.get(name) is not None
+    )
     mode = " as a multiplier" if state.get("multiplier") else ""
     return f"'{state['spec']}'{bound}{mode}"

@@ -45,8 +45,14 @@ def main(spec: str, phase: str, out: str, checkpoint: str | None = None) -> None
         else:
             scheduler.step()
     if phase == "first":
-        torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
-                    "scheduler": scheduler.state_dict()}, checkpoint)
+        torch.save(
+            {
+                "model": model.state_dict(),
+                "optimizer": optimizer.state_dict(),
+                "scheduler": scheduler.state_dict(),
+            },
+            checkpoint,
+        )
     weights = [p.detach().flatten().tolist() for p in model.parameters()]
     with open(out, "w") as f:
         json.dump({"rates": rates, "losses": losses, "weights": weights}, f)

@@ -8,11 +8,10 @@ arithmetic, slices, Repeat, min/max and Warmup. Specs use units, so draw them to
 
 from __future__ import annotations
 
-
 from hypothesis import strategies as st
 
-from lrspec.params import Boolean, Choice, Integer, ListOf, Real, ScheduleType, Steps
-from lrspec.registry import families
+from lrspec.model.registry import families
+from lrspec.model.types import Boolean, Choice, Integer, ListOf, Real, ScheduleType, Steps
 
 #: Sizes every generated spec is parsed with.
 BIND = {"total_steps": 1000, "steps_per_epoch": 50}
@@ -25,10 +24,19 @@ def _real(ptype: Real):
     hi = 1e6 if ptype.hi is None else min(ptype.hi, 1e6)
     exclude_max = ptype.hi_open and hi == ptype.hi
     values = st.one_of(
-        _NICE.filter(lambda v: lo < v < hi or (v == lo and not ptype.lo_open)
-                     or (v == hi and not exclude_max)),
-        st.floats(min_value=lo, max_value=hi, exclude_min=ptype.lo_open,
-                  exclude_max=exclude_max, allow_nan=False, allow_infinity=False),
+        _NICE.filter(
+            lambda v: (
+                lo < v < hi or (v == lo and not ptype.lo_open) or (v == hi and not exclude_max)
+            )
+        ),
+        st.floats(
+            min_value=lo,
+            max_value=hi,
+            exclude_min=ptype.lo_open,
+            exclude_max=exclude_max,
+            allow_nan=False,
+            allow_infinity=False,
+        ),
     )
     return values.map(lambda v: repr(v + 0.0))
 
@@ -58,7 +66,8 @@ def _argument(ptype, schedules):
         return st.sampled_from(["true", "false", "True", "False"])
     if isinstance(ptype, Choice):
         return st.sampled_from(ptype.options).flatmap(
-            lambda v: st.sampled_from([v, f"'{v}'", f'"{v}"']))
+            lambda v: st.sampled_from([v, f"'{v}'", f'"{v}"'])
+        )
     if isinstance(ptype, ListOf):
         items = st.lists(_argument(ptype.item, schedules), max_size=5)
         return items.map(lambda xs: "[" + ", ".join(xs) + "]")
@@ -72,26 +81,40 @@ def _special(name, finite):
     ascending = st.lists(st.integers(0, 500), max_size=5, unique=True).map(sorted)
     rate = _real(Real(0.0, 10.0))
     if name == "PiecewiseConstant":
-        return ascending.flatmap(lambda b: st.lists(rate, min_size=len(b) + 1,
-                                                     max_size=len(b) + 1).map(
-            lambda v: f"PiecewiseConstant([{', '.join(map(str, b))}], [{', '.join(v)}])"))
+        return ascending.flatmap(
+            lambda b: st.lists(rate, min_size=len(b) + 1, max_size=len(b) + 1).map(
+                lambda v: f"PiecewiseConstant([{', '.join(map(str, b))}], [{', '.join(v)}])"
+            )
+        )
     if name == "MultiStepLR":
         return st.tuples(rate, ascending, _real(Real(0.0, 1.0))).map(
-            lambda a: f"MultiStepLR({a[0]}, [{', '.join(map(str, a[1]))}], {a[2]})")
+            lambda a: f"MultiStepLR({a[0]}, [{', '.join(map(str, a[1]))}], {a[2]})"
+        )
     if name == "OneCycle":
-        return st.tuples(rate, st.integers(20, 3000), st.floats(0.1, 0.45),
-                         st.booleans(), st.sampled_from(["cos", "linear"])).map(
-            lambda a: f"OneCycle({a[0]}, {a[1]}, pct_start={a[2]!r}, three_phase={a[3]}, "
-                      f"anneal={a[4]})".replace("True", "true").replace("False", "false"))
+        return st.tuples(
+            rate,
+            st.integers(20, 3000),
+            st.floats(0.1, 0.45),
+            st.booleans(),
+            st.sampled_from(["cos", "linear"]),
+        ).map(
+            lambda a: (
+                f"OneCycle({a[0]}, {a[1]}, pct_start={a[2]!r}, three_phase={a[3]}, "
+                f"anneal={a[4]})".replace("True", "true").replace("False", "false")
+            )
+        )
     if name == "linear_decay":
         return st.tuples(rate, st.integers(0, 300), st.integers(1, 300)).map(
-            lambda a: f"linear_decay({a[0]}, warmup={a[1]}, steps={a[1] + a[2]})")
+            lambda a: f"linear_decay({a[0]}, warmup={a[1]}, steps={a[1] + a[2]})"
+        )
     if name == "Warmup":
         return st.tuples(_steps(Steps(positive=True)), rate).map(
-            lambda a: f"Warmup({a[0]}, start={a[1]}) >> Constant({a[1]})")
+            lambda a: f"Warmup({a[0]}, start={a[1]}) >> Constant({a[1]})"
+        )
     if name == "Repeat":
         return st.tuples(finite, st.one_of(st.integers(1, 5).map(str), st.just("inf"))).map(
-            lambda a: f"Repeat({a[0]}, {a[1]})")
+            lambda a: f"Repeat({a[0]}, {a[1]})"
+        )
     return None
 
 
@@ -102,7 +125,8 @@ def _call(cls, schedules, finite):
     params = cls.params
     if any(p.variadic for p in params):
         return st.lists(schedules, min_size=2, max_size=3).map(
-            lambda xs: f"{cls.name}({', '.join(xs)})")
+            lambda xs: f"{cls.name}({', '.join(xs)})"
+        )
 
     @st.composite
     def build(draw):
@@ -140,15 +164,19 @@ def _extend(children):
     finite = st.tuples(children, st.integers(1, 300)).map(lambda a: f"({a[0]})[:{a[1]}]")
     return st.one_of(
         st.lists(finite, min_size=1, max_size=3).flatmap(
-            lambda xs: children.map(lambda last: " >> ".join([*xs, f"({last})"]))),
+            lambda xs: children.map(lambda last: " >> ".join([*xs, f"({last})"]))
+        ),
         st.tuples(children, st.sampled_from("+-*"), children).map(
-            lambda a: f"({a[0]}) {a[1]} ({a[2]})"),
+            lambda a: f"({a[0]}) {a[1]} ({a[2]})"
+        ),
         st.tuples(_NICE.map(repr), children).map(lambda a: f"{a[0]} * ({a[1]})"),
         st.tuples(children, st.integers(0, 50), st.integers(51, 400)).map(
-            lambda a: f"({a[0]})[{a[1]}:{a[2]}]"),
+            lambda a: f"({a[0]})[{a[1]}:{a[2]}]"
+        ),
         st.tuples(finite, st.integers(1, 4)).map(lambda a: f"Repeat({a[0]}, {a[1]})"),
-        st.tuples(st.sampled_from(["min", "max"]), st.lists(children, min_size=2, max_size=3)
-                  ).map(lambda a: f"{a[0]}({', '.join(a[1])})"),
+        st.tuples(st.sampled_from(["min", "max"]), st.lists(children, min_size=2, max_size=3)).map(
+            lambda a: f"{a[0]}({', '.join(a[1])})"
+        ),
         st.tuples(st.integers(1, 100), children).map(lambda a: f"Warmup({a[0]}) >> ({a[1]})"),
         st.sampled_from(_PURE).flatmap(lambda c: _call(c, children, finite)),
     )
@@ -159,7 +187,8 @@ pure_specs = st.recursive(_leaves(False), _extend, max_leaves=6)
 
 def _stateful_spec():
     stateful = st.sampled_from(_STATEFUL).flatmap(
-        lambda c: _call(c, st.just("0.1"), st.just("0.1")))
+        lambda c: _call(c, st.just("0.1"), st.just("0.1"))
+    )
     return st.one_of(
         stateful,
         st.tuples(_NICE.map(repr), stateful).map(lambda a: f"{a[0]} * {a[1]}"),

@@ -6,11 +6,11 @@ import math
 
 from hypothesis import strategies as st
 
-from lrspec.nodes import (
+from lrspec.syntax.nodes import (
     INF_WORD,
     RESERVED_WORDS,
-    Bool,
     BinOp,
+    Bool,
     Call,
     Keyword,
     List,
@@ -51,7 +51,9 @@ def _call(children):
         return Call(name, tuple(args), tuple(Keyword(k, v) for k, v in unique.items()))
 
     return st.builds(
-        build, dotted_names, st.lists(children, max_size=3),
+        build,
+        dotted_names,
+        st.lists(children, max_size=3),
         st.lists(st.tuples(names, children), max_size=3),
     )
 

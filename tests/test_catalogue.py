@@ -8,7 +8,7 @@ import pytest
 
 import lrspec
 from lrspec import catalogue
-from lrspec.registry import families
+from lrspec.model.registry import families
 
 from conftest import ROOT
 
@@ -19,18 +19,45 @@ BIND = {"total_steps": 1000, "steps_per_epoch": 10}
 def test_the_registry_holds_every_family_of_the_language():
     expected = {
         # nerva-numpy
-        "Constant", "TimeBased", "StepBased", "MultiStepLR", "Exponential",
+        "Constant",
+        "TimeBased",
+        "StepBased",
+        "MultiStepLR",
+        "Exponential",
         # numpy-ml
-        "ConstantScheduler", "ExponentialScheduler", "NoamScheduler", "KingScheduler",
+        "ConstantScheduler",
+        "ExponentialScheduler",
+        "NoamScheduler",
+        "KingScheduler",
         # Axon
-        "constant", "cosine_decay", "exponential_decay", "polynomial_decay", "linear_decay",
+        "constant",
+        "cosine_decay",
+        "exponential_decay",
+        "polynomial_decay",
+        "linear_decay",
         # lr_schedule
-        "BaseLRSchedule", "LinearLRSchedule", "CosineAnnealingLRSchedule",
-        "ExponentialLRSchedule", "CosineWarmupLRSchedule", "PolynomialLRSchedule",
+        "BaseLRSchedule",
+        "LinearLRSchedule",
+        "CosineAnnealingLRSchedule",
+        "ExponentialLRSchedule",
+        "CosineWarmupLRSchedule",
+        "PolynomialLRSchedule",
         # lrspec's own
-        "Linear", "Cosine", "Polynomial", "StepLR", "ExponentialDecay", "InverseSqrt",
-        "PiecewiseConstant", "CosineRestarts", "Cyclic", "OneCycle", "Plateau", "Warmup",
-        "Repeat", "min", "max",
+        "Linear",
+        "Cosine",
+        "Polynomial",
+        "StepLR",
+        "ExponentialDecay",
+        "InverseSqrt",
+        "PiecewiseConstant",
+        "CosineRestarts",
+        "Cyclic",
+        "OneCycle",
+        "Plateau",
+        "Warmup",
+        "Repeat",
+        "min",
+        "max",
     }
     assert expected <= set(FAMILIES)
 
@@ -43,7 +70,8 @@ def test_family_declaration(name):
     assert formula, f"{name}'s docstring states no formula"
     assert rest.startswith("Example"), f"{name}'s docstring gives no example"
     assert cls.example in " ".join(rest.split()).replace("``", ""), (
-        f"{name}'s docstring example differs from its declared example")
+        f"{name}'s docstring example differs from its declared example"
+    )
     for p in cls.params:
         assert p.doc, f"{name}.{p.name} has no description"
     # The example parses, prints back to an equal schedule, and evaluates to finite values.
@@ -58,6 +86,7 @@ def test_reference_catalogue_is_generated_from_the_registry():
     reference = (ROOT / "grammar" / "LANGUAGE.md").read_text()
     section = reference.split(catalogue.START)[1].split(catalogue.END)[0]
     assert section.strip() == catalogue.markdown().strip(), (
-        "run `python -m lrspec.catalogue grammar/LANGUAGE.md` to update the catalogue")
+        "run `python -m lrspec.catalogue grammar/LANGUAGE.md` to update the catalogue"
+    )
     for name, cls in FAMILIES.items():
         assert f"#### `{cls.signature()}`" in section, name

@@ -24,7 +24,7 @@ import numpy as np
 import pytest
 
 import lrspec
-from lrspec.registry import families
+from lrspec.model.registry import families
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
@@ -43,12 +43,19 @@ def _env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run(*args: str, input: str | None = None, env: dict | None = None,
-        cwd: Path | None = None) -> subprocess.CompletedProcess:
+def run(
+    *args: str, input: str | None = None, env: dict | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess:
     """``python -m lrspec ARGS``, with its output captured as text."""
-    return subprocess.run([sys.executable, "-m", "lrspec", *args], input=input,
-                          capture_output=True, text=True, encoding="utf-8",
-                          env=env or _env(), cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "lrspec", *args],
+        input=input,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env or _env(),
+        cwd=cwd,
+    )
 
 
 def script() -> str:
@@ -62,20 +69,31 @@ def script() -> str:
 
 
 # Without the plotting libraries: every import of them fails, as when they are not installed.
-_NO_PLOT = ("import sys; sys.modules['plotext'] = None; sys.modules['matplotlib'] = None; "
-            "from lrspec.cli import main; sys.exit(main(sys.argv[1:]))")
+_NO_PLOT = (
+    "import sys; sys.modules['plotext'] = None; sys.modules['matplotlib'] = None; "
+    "from lrspec.cli import main; sys.exit(main(sys.argv[1:]))"
+)
 
 
 def run_without_plot_libraries(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", _NO_PLOT, *args], capture_output=True,
-                          text=True, encoding="utf-8", env=_env())
+    return subprocess.run(
+        [sys.executable, "-c", _NO_PLOT, *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=_env(),
+    )
 
 
 def run_on_terminal(*args: str, **env: str) -> tuple[str, int]:
     """``python -m lrspec ARGS`` with standard output on a pseudo-terminal."""
     master, slave = pty.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "lrspec", *args], stdout=slave,
-                               stderr=subprocess.PIPE, env=_env(TERM="xterm", **env))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "lrspec", *args],
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        env=_env(TERM="xterm", **env),
+    )
     os.close(slave)
     chunks = []
     while True:
@@ -138,8 +156,9 @@ def test_version():
     assert (result.returncode, result.stdout) == (0, f"lrspec {lrspec.__version__}\n")
 
 
-@pytest.mark.parametrize("args", [(), ("nosuch",), ("check",), ("check", "Cosine(0.1, 0, 1)",
-                                                                 "--nosuch")])
+@pytest.mark.parametrize(
+    "args", [(), ("nosuch",), ("check",), ("check", "Cosine(0.1, 0, 1)", "--nosuch")]
+)
 def test_usage_errors_exit_2(args):
     result = run(*args)
     assert result.returncode == 2
@@ -150,10 +169,14 @@ def test_usage_errors_exit_2(args):
 
 def test_installed_script_is_the_same_command():
     by_module = run("check", JUMP)
-    by_script = subprocess.run([script(), "check", JUMP], capture_output=True, text=True,
-                               encoding="utf-8", env=_env())
-    assert (by_script.returncode, by_script.stdout, by_script.stderr) == \
-        (by_module.returncode, by_module.stdout, by_module.stderr)
+    by_script = subprocess.run(
+        [script(), "check", JUMP], capture_output=True, text=True, encoding="utf-8", env=_env()
+    )
+    assert (by_script.returncode, by_script.stdout, by_script.stderr) == (
+        by_module.returncode,
+        by_module.stdout,
+        by_module.stderr,
+    )
     assert by_script.returncode == 0 and "jump at step 1000" in by_script.stdout
 
 
@@ -214,9 +237,12 @@ def test_check_invalid_spec_is_the_caret_message():
 
 def test_check_missing_sizes_say_which_option_to_pass():
     result = run("check", "Warmup(5%) >> Cosine(3e-4, 3e-5, 95%)")
-    assert_error(result, "lrspec: 'Warmup(5%) >> Cosine(0.0003, 3e-05, 95%)' needs "
-                         "total_steps to be evaluated (it uses 5%, 95%)\n"
-                         "pass --total-steps N\n")
+    assert_error(
+        result,
+        "lrspec: 'Warmup(5%) >> Cosine(0.0003, 3e-05, 95%)' needs "
+        "total_steps to be evaluated (it uses 5%, 95%)\n"
+        "pass --total-steps N\n",
+    )
     epochs = run("check", "StepLR(0.1, 2ep)")
     assert epochs.returncode == 1 and epochs.stderr.endswith("pass --steps-per-epoch N\n")
     assert run("check", "StepLR(0.1, 2ep)", "--steps-per-epoch", "100").returncode == 0
@@ -229,26 +255,47 @@ def test_check_sizes_must_be_positive_whole_numbers(value):
     assert "argument --total-steps: expected" in result.stderr
 
 
-@pytest.mark.parametrize("spec, sizes, warning", [
-    ("Cosine(0.1, 0, 100) - 0.05", (), "negative values: -0.05 at step 100"),
-    ("Cosine(0.1, 0, 900)", ("--total-steps", "500"),
-     "still changing at total_steps (500): it is 900 steps long, so the run ends at 0.0413176, "
-     "before its final 0.0"),
-    ("StepLR(0.1, 30)", ("--total-steps", "500"),
-     "still changing at total_steps (500): it never ends, and goes from 1e-17 at step 500 to "
-     "1e-18 at step 510"),
-    ("Cosine(0.1, 0, 900)", ("--total-steps", "1000"),
-     "it ends at step 900, before total_steps (1000), and holds 0.0: the last 100 steps train "
-     "at a rate of 0"),
-    ("Warmup(10, 0.5) >> Cosine(0.1, 0, 100)", (),
-     "Warmup(10, start=0.5) ramps down: from 0.5 to 0.1, where Cosine(0.1, 0.0, 100) starts"),
-    ("Constant(0.0)", (), "the rate is 0.0 at every step (steps 0..10000)"),
-    ("Repeat(Linear(0.1, 0.05, 100) >> Constant(0.1)[:100], 3)", (),
-     "jump at step 100, where Constant(0.1)[:100] starts: from 0.05 to 0.1 (and in every "
-     "repetition)"),
-    ("Linear(0.1, 0.0, 100) >> 0.02 + Cosine(0.1, 0, 100)[:50]", (),
-     "jump at step 100, where 0.02 + Cosine(0.1, 0.0, 100)[:50] starts: from 0.0 to 0.12"),
-])
+@pytest.mark.parametrize(
+    "spec, sizes, warning",
+    [
+        ("Cosine(0.1, 0, 100) - 0.05", (), "negative values: -0.05 at step 100"),
+        (
+            "Cosine(0.1, 0, 900)",
+            ("--total-steps", "500"),
+            "still changing at total_steps (500): it is 900 steps long, so the run ends at 0.0413176, "
+            "before its final 0.0",
+        ),
+        (
+            "StepLR(0.1, 30)",
+            ("--total-steps", "500"),
+            "still changing at total_steps (500): it never ends, and goes from 1e-17 at step 500 to "
+            "1e-18 at step 510",
+        ),
+        (
+            "Cosine(0.1, 0, 900)",
+            ("--total-steps", "1000"),
+            "it ends at step 900, before total_steps (1000), and holds 0.0: the last 100 steps train "
+            "at a rate of 0",
+        ),
+        (
+            "Warmup(10, 0.5) >> Cosine(0.1, 0, 100)",
+            (),
+            "Warmup(10, start=0.5) ramps down: from 0.5 to 0.1, where Cosine(0.1, 0.0, 100) starts",
+        ),
+        ("Constant(0.0)", (), "the rate is 0.0 at every step (steps 0..10000)"),
+        (
+            "Repeat(Linear(0.1, 0.05, 100) >> Constant(0.1)[:100], 3)",
+            (),
+            "jump at step 100, where Constant(0.1)[:100] starts: from 0.05 to 0.1 (and in every "
+            "repetition)",
+        ),
+        (
+            "Linear(0.1, 0.0, 100) >> 0.02 + Cosine(0.1, 0, 100)[:50]",
+            (),
+            "jump at step 100, where 0.02 + Cosine(0.1, 0.0, 100)[:50] starts: from 0.0 to 0.12",
+        ),
+    ],
+)
 def test_check_warnings(spec, sizes, warning):
     result = run("check", spec, *sizes)
     assert result.returncode == 0 and result.stderr == ""
@@ -257,15 +304,18 @@ def test_check_warnings(spec, sizes, warning):
     assert run("check", "--strict", spec, *sizes).returncode == 1
 
 
-@pytest.mark.parametrize("spec", [
-    SMOOTH,
-    "Warmup(100, 0.01) >> Constant(0.1)[:500] >> Linear(0.1, 0.01, 400)",
-    "Warmup(100) >> Repeat(Cosine(0.1, 0.0, 300), 3)",   # restarts are not '>>' joins
-    "StepLR(0.1, 100)[:300] >> Constant(0.001)",           # 0.001 just before, 0.001 after
-    "max(Linear(0.1, 0.0, 100) >> Constant(0.01), 0.05)",  # max hides the jump
-    "Linear(0.1, 0.0, 100) >> Linear(0.0, 0.1, 100)",
-    "MultiStepLR(0.1;30,80;0.1)",
-])
+@pytest.mark.parametrize(
+    "spec",
+    [
+        SMOOTH,
+        "Warmup(100, 0.01) >> Constant(0.1)[:500] >> Linear(0.1, 0.01, 400)",
+        "Warmup(100) >> Repeat(Cosine(0.1, 0.0, 300), 3)",  # restarts are not '>>' joins
+        "StepLR(0.1, 100)[:300] >> Constant(0.001)",  # 0.001 just before, 0.001 after
+        "max(Linear(0.1, 0.0, 100) >> Constant(0.01), 0.05)",  # max hides the jump
+        "Linear(0.1, 0.0, 100) >> Linear(0.0, 0.1, 100)",
+        "MultiStepLR(0.1;30,80;0.1)",
+    ],
+)
 def test_check_no_warnings(spec):
     result = run("check", "--strict", spec)
     assert (result.returncode, result.stderr) == (0, "")
@@ -273,19 +323,34 @@ def test_check_no_warnings(spec):
     assert "warning" not in result.stdout.replace("ok: no warnings", "")
 
 
-@pytest.mark.parametrize("spec, sizes, note", [
-    ("Warmup(10) >> 0.5 * Plateau(0.1)", (),
-     "it reads a metric, so its rate can drop while training; these are its values before "
-     "it has seen one"),
-    ("2 * Cosine(1, 0, 10)", (), "its largest rate, 2.0, is above 1"),
-    ("StepLR(0.1, 30)", (),
-     "it never ends; this looked at steps 0..10000 (pass --total-steps for your run)"),
-    ("Cosine(0.1, 0.01, 900)", ("--total-steps", "1000"),
-     "it ends at step 900 and holds 0.01 for the last 100 steps of the run"),
-    ("Cosine(0.1, 0, 1e7)", (),
-     "min and max are over 1,000,001 of its 10,000,001 steps (sampled evenly, and around "
-     "every join)"),
-])
+@pytest.mark.parametrize(
+    "spec, sizes, note",
+    [
+        (
+            "Warmup(10) >> 0.5 * Plateau(0.1)",
+            (),
+            "it reads a metric, so its rate can drop while training; these are its values before "
+            "it has seen one",
+        ),
+        ("2 * Cosine(1, 0, 10)", (), "its largest rate, 2.0, is above 1"),
+        (
+            "StepLR(0.1, 30)",
+            (),
+            "it never ends; this looked at steps 0..10000 (pass --total-steps for your run)",
+        ),
+        (
+            "Cosine(0.1, 0.01, 900)",
+            ("--total-steps", "1000"),
+            "it ends at step 900 and holds 0.01 for the last 100 steps of the run",
+        ),
+        (
+            "Cosine(0.1, 0, 1e7)",
+            (),
+            "min and max are over 1,000,001 of its 10,000,001 steps (sampled evenly, and around "
+            "every join)",
+        ),
+    ],
+)
 def test_check_notes_are_not_warnings(spec, sizes, note):
     result = run("check", "--strict", spec, *sizes)
     assert result.returncode == 0
@@ -310,8 +375,12 @@ def test_check_with_units_and_total_steps():
 def test_check_endless_schedule_that_keeps_changing():
     result = run("check", "StepLR(0.1, 30)")
     assert result.stdout.splitlines()[1:6] == [
-        "  length: never ends", "  first:  0.1", "  min:    0.0 at step 9690",
-        "  max:    0.1 at step 0", "  final:  none: it keeps changing"]
+        "  length: never ends",
+        "  first:  0.1",
+        "  min:    0.0 at step 9690",
+        "  max:    0.1 at step 0",
+        "  final:  none: it keeps changing",
+    ]
 
 
 # -- colour ----------------------------------------------------------------------------------
@@ -351,26 +420,55 @@ def test_eval_table():
 
 
 def test_eval_csv():
-    result = run("eval", "StepLR(0.1, 2ep)", "--steps-per-epoch", "100", "--steps",
-                 "0,199,200", "--format", "csv")
+    result = run(
+        "eval",
+        "StepLR(0.1, 2ep)",
+        "--steps-per-epoch",
+        "100",
+        "--steps",
+        "0,199,200",
+        "--format",
+        "csv",
+    )
     assert (result.returncode, result.stdout) == (
-        0, "step,lr\n0,0.1\n199,0.1\n200,0.010000000000000002\n")
+        0,
+        "step,lr\n0,0.1\n199,0.1\n200,0.010000000000000002\n",
+    )
     floats = run("eval", "Linear(1, 0, 4)", "--steps", "0:1:0.25,4", "--format", "csv")
     assert floats.stdout == "step,lr\n0,1.0\n0.25,0.9375\n0.5,0.875\n0.75,0.8125\n4,0.0\n"
 
 
-@pytest.mark.parametrize("spec, steps, sizes, expected", [
-    ("Warmup(500) >> Cosine(0.1, 0.0, 10000)", "0:12000:7", (), np.arange(0, 12000, 7)),
-    ("Warmup(5%) >> Cosine(3e-4, 3e-5, 95%)", "0:10001", ("--total-steps", "10000"),
-     np.arange(10001)),
-    ("MultiStepLR(0.1;1,3,5;0.1)", "0:10:0.5", (), 0.5 * np.arange(20)),
-    ("Cyclic(0.001, 0.01, 20, mode=triangular2)", "3,0:100:3,1000", (),
-     np.array([3, *range(0, 100, 3), 1000])),
-    ("0.5 * Cosine(3e-4, 0, 10_000) + 1e-5", "0:10000:1000,9999.5", (),
-     np.array([*range(0, 10000, 1000), 9999.5])),
-    ("Warmup(2ep) >> ExponentialDecay(0.1, 0.5, 1ep)", "0:1000", ("--steps-per-epoch", "37"),
-     np.arange(1000)),
-])
+@pytest.mark.parametrize(
+    "spec, steps, sizes, expected",
+    [
+        ("Warmup(500) >> Cosine(0.1, 0.0, 10000)", "0:12000:7", (), np.arange(0, 12000, 7)),
+        (
+            "Warmup(5%) >> Cosine(3e-4, 3e-5, 95%)",
+            "0:10001",
+            ("--total-steps", "10000"),
+            np.arange(10001),
+        ),
+        ("MultiStepLR(0.1;1,3,5;0.1)", "0:10:0.5", (), 0.5 * np.arange(20)),
+        (
+            "Cyclic(0.001, 0.01, 20, mode=triangular2)",
+            "3,0:100:3,1000",
+            (),
+            np.array([3, *range(0, 100, 3), 1000]),
+        ),
+        (
+            "0.5 * Cosine(3e-4, 0, 10_000) + 1e-5",
+            "0:10000:1000,9999.5",
+            (),
+            np.array([*range(0, 10000, 1000), 9999.5]),
+        ),
+        (
+            "Warmup(2ep) >> ExponentialDecay(0.1, 0.5, 1ep)",
+            "0:1000",
+            ("--steps-per-epoch", "37"),
+            np.arange(1000),
+        ),
+    ],
+)
 def test_eval_json_is_the_schedule_at_the_steps(spec, steps, sizes, expected):
     result = run("eval", spec, "--steps", steps, "--format", "json", *sizes)
     assert result.returncode == 0 and result.stderr == ""
@@ -383,24 +481,43 @@ def test_eval_json_is_the_schedule_at_the_steps(spec, steps, sizes, expected):
 
 
 def test_eval_reads_standard_input():
-    result = run("eval", "-", "--steps", "0:5", "--format", "json",
-                 input="Warmup(2) >>\n  Linear(0.1, 0.0, 4)  # two lines\n")
+    result = run(
+        "eval",
+        "-",
+        "--steps",
+        "0:5",
+        "--format",
+        "json",
+        input="Warmup(2) >>\n  Linear(0.1, 0.0, 4)  # two lines\n",
+    )
     assert json.loads(result.stdout) == [0.0, 0.05, 0.1, 0.07500000000000001, 0.05]
 
 
-@pytest.mark.parametrize("steps, message", [
-    ("5:1", "argument --steps: '5:1' is empty: STOP is excluded, as in Python's range()"),
-    ("0:10:0", "argument --steps: STEP must be > 0, got '0:10:0'"),
-    ("-1:5", "argument --steps: steps must be >= 0, got '-1:5'"),
-    ("a:b", "argument --steps: expected a number, got 'a'"),
-    ("0:1:2:3", "argument --steps: expected START:STOP[:STEP] or a step (several joined by "
-                "commas), got '0:1:2:3'"),
-    ("0:inf", "argument --steps: expected a finite number, got 'inf'"),
-    ("0:10000001", "--steps 0:10000001 asks for 10,000,001 steps; at most 10,000,000 are "
-                   "evaluated at once (take a larger STEP, e.g. --steps 0:10000001:2)"),
-    ("0:20000000,1", "--steps 0:20000000,1 asks for 20,000,001 steps; at most 10,000,000 are "
-                     "evaluated at once (take a larger STEP, e.g. --steps START:STOP:10)"),
-])
+@pytest.mark.parametrize(
+    "steps, message",
+    [
+        ("5:1", "argument --steps: '5:1' is empty: STOP is excluded, as in Python's range()"),
+        ("0:10:0", "argument --steps: STEP must be > 0, got '0:10:0'"),
+        ("-1:5", "argument --steps: steps must be >= 0, got '-1:5'"),
+        ("a:b", "argument --steps: expected a number, got 'a'"),
+        (
+            "0:1:2:3",
+            "argument --steps: expected START:STOP[:STEP] or a step (several joined by "
+            "commas), got '0:1:2:3'",
+        ),
+        ("0:inf", "argument --steps: expected a finite number, got 'inf'"),
+        (
+            "0:10000001",
+            "--steps 0:10000001 asks for 10,000,001 steps; at most 10,000,000 are "
+            "evaluated at once (take a larger STEP, e.g. --steps 0:10000001:2)",
+        ),
+        (
+            "0:20000000,1",
+            "--steps 0:20000000,1 asks for 20,000,001 steps; at most 10,000,000 are "
+            "evaluated at once (take a larger STEP, e.g. --steps START:STOP:10)",
+        ),
+    ],
+)
 def test_eval_bad_steps_are_usage_errors(steps, message):
     result = run("eval", "Cosine(0.1, 0, 100)", f"--steps={steps}")
     assert result.returncode == 2 and result.stdout == ""
@@ -410,8 +527,7 @@ def test_eval_bad_steps_are_usage_errors(steps, message):
 
 def test_eval_usage_and_invalid():
     assert run("eval", "Cosine(0.1, 0, 100)").returncode == 2  # --steps is required
-    assert run("eval", "Cosine(0.1, 0, 100)", "--steps", "0:3", "--format", "xml"
-               ).returncode == 2
+    assert run("eval", "Cosine(0.1, 0, 100)", "--steps", "0:3", "--format", "xml").returncode == 2
     spec = "Cosine(0.1, 0, 100)[200:100]"
     assert_error(run("eval", spec, "--steps", "0:3"), library_error(spec) + "\n")
     units = run("eval", "Cosine(0.1, 0, 50%)", "--steps", "0:3")
@@ -420,8 +536,11 @@ def test_eval_usage_and_invalid():
 
 def test_a_closed_pipe_is_quiet():
     process = subprocess.Popen(
-        [sys.executable, "-m", "lrspec", "eval", "Cosine(0.1, 0, 1000000)", "--steps",
-         "0:1000000"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
+        [sys.executable, "-m", "lrspec", "eval", "Cosine(0.1, 0, 1000000)", "--steps", "0:1000000"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(),
+    )
     assert process.stdout.readline() == b"  step  lr\n"
     process.stdout.close()  # like `| head -1`
     with process.stderr:
@@ -432,9 +551,14 @@ def test_a_closed_pipe_is_quiet():
 
 
 def test_ctrl_c_is_quiet():
-    process = subprocess.Popen([sys.executable, "-m", "lrspec", "fmt", "-"],
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, env=_env())
+    process = subprocess.Popen(
+        [sys.executable, "-m", "lrspec", "fmt", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(),
+    )
     process.stdin.write("Cosine(1e-1,0,100)\n")
     process.stdin.flush()
     # The answer to the first line proves the command is running, waiting for the next one.
@@ -484,8 +608,10 @@ def test_plot_steps():
     assert result.stdout.rstrip("\n").split("\n")[-2].split()[-1] == "2000"
     endless = run("plot", "StepLR(0.1, 30)")
     assert endless.returncode == 2
-    assert endless.stderr.endswith("lrspec plot: error: the schedules never end: say how far "
-                                   "to plot with --steps N (or --total-steps N)\n")
+    assert endless.stderr.endswith(
+        "lrspec plot: error: the schedules never end: say how far "
+        "to plot with --steps N (or --total-steps N)\n"
+    )
     run_ = run("plot", "StepLR(0.1, 30)", "--total-steps", "500", "--size", "60x15")
     assert run_.stdout.rstrip("\n").split("\n")[-2].split()[-1] == "500"
     too_many = run("plot", SMOOTH, "--steps", "20000000")
@@ -532,11 +658,17 @@ def test_svg_and_pdf(tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
-@pytest.mark.parametrize("args, message", [
-    (("-o", "lr.jpg"), "-o lr.jpg: the file must end in .png, .svg or .pdf"),
-    (("--size", "10x5"), "--size 10x5 is too small for a plot (20x8 at least)"),
-    (("--size", "20x20", "-o", "a.png"), "--size 20x20: an image is 50 to 10000 pixels each way"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("-o", "lr.jpg"), "-o lr.jpg: the file must end in .png, .svg or .pdf"),
+        (("--size", "10x5"), "--size 10x5 is too small for a plot (20x8 at least)"),
+        (
+            ("--size", "20x20", "-o", "a.png"),
+            "--size 20x20: an image is 50 to 10000 pixels each way",
+        ),
+    ],
+)
 def test_plot_usage_errors(args, message, tmp_path):
     result = run("plot", SMOOTH, *args, cwd=tmp_path)
     assert result.returncode == 2
@@ -555,8 +687,9 @@ def test_plot_cannot_write(tmp_path):
 
 def test_plot_without_the_plot_extra_says_what_to_install(tmp_path):
     terminal = run_without_plot_libraries("plot", SMOOTH)
-    assert_error(terminal, "lrspec: a plot in the terminal needs plotext: "
-                           "pip install 'lrspec[plot]'\n")
+    assert_error(
+        terminal, "lrspec: a plot in the terminal needs plotext: pip install 'lrspec[plot]'\n"
+    )
     image = run_without_plot_libraries("plot", SMOOTH, "-o", str(tmp_path / "lr.png"))
     assert_error(image, "lrspec: writing an image needs matplotlib: pip install 'lrspec[plot]'\n")
     assert not (tmp_path / "lr.png").exists()
@@ -575,7 +708,10 @@ def test_plot_invalid_spec():
 def test_fmt_prints_the_canonical_form():
     result = run("fmt", "Warmup( 500 )>>Cosine(1e-1,0,10_000)")
     assert (result.returncode, result.stdout, result.stderr) == (
-        0, "Warmup(500) >> Cosine(0.1, 0.0, 10000)\n", "")
+        0,
+        "Warmup(500) >> Cosine(0.1, 0.0, 10000)\n",
+        "",
+    )
     aliases = run("fmt", "MultiStepLR(0.1;1,3,5;0.1)")
     assert aliases.stdout == "MultiStepLR(0.1, [1, 3, 5], 0.1)\n"
 
@@ -583,7 +719,10 @@ def test_fmt_prints_the_canonical_form():
 def test_fmt_check():
     bad = run("fmt", "--check", "Warmup( 500 )>>Cosine(1e-1,0,10_000)")
     assert (bad.returncode, bad.stdout, bad.stderr) == (
-        1, "", "would reformat: Warmup( 500 )>>Cosine(1e-1,0,10_000)\n")
+        1,
+        "",
+        "would reformat: Warmup( 500 )>>Cosine(1e-1,0,10_000)\n",
+    )
     good = run("fmt", "--check", "Warmup(500) >> Cosine(0.1, 0.0, 10000)")
     assert (good.returncode, good.stdout, good.stderr) == (0, "", "")
     spec = "Cosine(0.1,, 1)"
@@ -732,8 +871,9 @@ def _catalogue_order():
 
     registered = list(families().values())
     origins = [origin for origin, _ in catalogue.GROUPS]
-    grouped = [c for origin in origins for c in registered
-               if c.origin.split(",")[0].strip() == origin]
+    grouped = [
+        c for origin in origins for c in registered if c.origin.split(",")[0].strip() == origin
+    ]
     return grouped + [c for c in registered if c not in grouped]
 
 
@@ -744,8 +884,9 @@ def test_families_one_in_full():
     assert lines[:2] == ["Cosine(initial, final, steps)", "from lrspec"]
     assert "    value(t) = final + (initial - final) * (1 + cos(pi * t / steps)) / 2" in lines
     assert "parameters:" in lines
-    assert re.search(r"^  steps +steps > 0 \(units % and ep allowed\) +required +how long",
-                     result.stdout, re.M)
+    assert re.search(
+        r"^  steps +steps > 0 \(units % and ep allowed\) +required +how long", result.stdout, re.M
+    )
     assert re.search(r"^Example: `Cosine\(0\.1, 0\.0, 10000\)`", result.stdout, re.M)
     defaults = run("families", "Warmup").stdout
     assert re.search(r"^  start +rate >= 0 +default 0\.0 +the rate at step 0$", defaults, re.M)
@@ -765,8 +906,9 @@ def test_families_shows_each_family(name, capsys):
 
 
 def test_families_unknown_name():
-    assert_error(run("families", "Cosin"), "lrspec: unknown schedule 'Cosin'\n"
-                                           "did you mean 'Cosine'?\n")
+    assert_error(
+        run("families", "Cosin"), "lrspec: unknown schedule 'Cosin'\ndid you mean 'Cosine'?\n"
+    )
 
 
 # -- the README ------------------------------------------------------------------------------
@@ -789,18 +931,27 @@ def readme_examples() -> list[tuple[str, str]]:
 
 
 def test_readme_shows_every_subcommand():
-    shown = {shlex.split(cmd.split("|")[-1])[1] if "| lrspec" in cmd else shlex.split(cmd)[1]
-             for cmd, _ in readme_examples()}
+    shown = {
+        shlex.split(cmd.split("|")[-1])[1] if "| lrspec" in cmd else shlex.split(cmd)[1]
+        for cmd, _ in readme_examples()
+    }
     assert shown >= set(SUBCOMMANDS)
 
 
-@pytest.mark.parametrize("command, expected", readme_examples(),
-                         ids=[cmd for cmd, _ in readme_examples()])
+@pytest.mark.parametrize(
+    "command, expected", readme_examples(), ids=[cmd for cmd, _ in readme_examples()]
+)
 def test_readme_example(command, expected, tmp_path):
     env = _env(PATH=str(Path(script()).parent) + os.pathsep + os.environ["PATH"])
-    result = subprocess.run(["bash", "-c", command], stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, encoding="utf-8", env=env,
-                            cwd=tmp_path)
+    result = subprocess.run(
+        ["bash", "-c", command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=tmp_path,
+    )
     assert "Traceback" not in result.stdout
     assert result.stdout.rstrip("\n") == expected
     if " -o " in command:

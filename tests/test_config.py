@@ -33,6 +33,7 @@ def _values(schedule):
 
 # -- every form a field may hold -------------------------------------------------------------
 
+
 def test_load_text_dict_number_and_schedule():
     text = "Warmup(500) >> Cosine(0.1, 0.0, 10000)"
     schedule = lrspec.parse(text)
@@ -41,28 +42,40 @@ def test_load_text_dict_number_and_schedule():
     assert lrspec.load(schedule) is schedule
     assert lrspec.load(0.1) == lrspec.parse("0.1") and lrspec.load(2)(5) == 2.0
     assert lrspec.load("Cosine(0.1, 0, 50%)", total_steps=200) == lrspec.parse(
-        "Cosine(0.1, 0, 50%)", total_steps=200)
+        "Cosine(0.1, 0, 50%)", total_steps=200
+    )
     # A dict without the format version is read as format 1.
-    assert lrspec.load({"family": "Cosine", "args": {"initial": 0.1, "final": 0.0,
-                                                      "steps": 10000}}) == lrspec.parse(
-        "Cosine(0.1, 0.0, 10000)")
+    assert lrspec.load(
+        {"family": "Cosine", "args": {"initial": 0.1, "final": 0.0, "steps": 10000}}
+    ) == lrspec.parse("Cosine(0.1, 0.0, 10000)")
 
 
-@pytest.mark.parametrize(("value", "message"), [
-    ([1, 2], "cannot make a schedule from list [1, 2]"),
-    (None, "cannot make a schedule from NoneType None"),
-    (True, "cannot make a schedule from bool True"),
-    ({"learning_rate": 0.1}, "a dict with keys ['learning_rate'] is not a schedule"),
-    ({"type": "triangle"}, "unknown lr_schedule type 'triangle'"),
-    ({"hyperparameters": {"id": "WarmupScheduler"}},
-     "unknown numpy-ml scheduler id 'WarmupScheduler'"),
-    ({"hyperparameters": {"lr": 0.1}},
-     "numpy-ml's dict form needs 'hyperparameters' with an 'id'"),
-    ({"lrspec": 2, "family": "Constant", "args": {"lr": 0.1}},
-     "unsupported lrspec dict format 2; this lrspec reads format 1"),
-    ({"family": "Constant", "args": {"lr": 0.1}, "extra": 1},
-     "at $: unexpected key(s) ['extra']"),
-])
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ([1, 2], "cannot make a schedule from list [1, 2]"),
+        (None, "cannot make a schedule from NoneType None"),
+        (True, "cannot make a schedule from bool True"),
+        ({"learning_rate": 0.1}, "a dict with keys ['learning_rate'] is not a schedule"),
+        ({"type": "triangle"}, "unknown lr_schedule type 'triangle'"),
+        (
+            {"hyperparameters": {"id": "WarmupScheduler"}},
+            "unknown numpy-ml scheduler id 'WarmupScheduler'",
+        ),
+        (
+            {"hyperparameters": {"lr": 0.1}},
+            "numpy-ml's dict form needs 'hyperparameters' with an 'id'",
+        ),
+        (
+            {"lrspec": 2, "family": "Constant", "args": {"lr": 0.1}},
+            "unsupported lrspec dict format 2; this lrspec reads format 1",
+        ),
+        (
+            {"family": "Constant", "args": {"lr": 0.1}, "extra": 1},
+            "at $: unexpected key(s) ['extra']",
+        ),
+    ],
+)
 def test_unknown_shapes_say_what_is_accepted(value, message):
     with pytest.raises(ConfigError) as caught:
         lrspec.load(value)
@@ -72,11 +85,12 @@ def test_unknown_shapes_say_what_is_accepted(value, message):
 def test_the_accepted_shapes_are_listed():
     with pytest.raises(ConfigError) as caught:
         lrspec.load([0.1])
-    assert caught.value.hint == lrspec.config.ACCEPTED
+    assert caught.value.hint == lrspec.formats.config.ACCEPTED
     assert "lr_schedule dict" in caught.value.hint and "numpy-ml" in caught.value.hint
 
 
 # -- the lr_schedule module's create(cfg) forms -------------------------------------------
+
 
 def _lr_schedule(cfg, pr):
     """The module's func(progress_remaining) for a create() dict (trading/src/alg/agents/lr_schedule.py)."""
@@ -107,8 +121,7 @@ LR_SCHEDULE_FORMS = [
     {"type": "linear"},
     {"type": "cosine", "initial_value": 3e-4, "final_value": 1e-5},
     {"type": "exponential", "initial_value": 3e-4, "decay_rate": 0.05},
-    {"type": "cosine_warmup", "initial_value": 3e-4, "final_value": 1e-5,
-     "warmup_fraction": 0.2},
+    {"type": "cosine_warmup", "initial_value": 3e-4, "final_value": 1e-5, "warmup_fraction": 0.2},
     {"type": "polynomial", "initial_value": 3e-4, "final_value": 1e-5, "power": 3.0},
 ]
 
@@ -128,14 +141,23 @@ def test_lr_schedule_float_form_is_a_constant():
     assert lrspec.load(0.1)(1234) == 0.1
 
 
-@pytest.mark.parametrize(("cfg", "message"), [
-    ({"type": "exponential", "decay_rate": 0.0},
-     "ExponentialLRSchedule: 'decay_rate' must be in (0, 1], got 0.0"),
-    ({"type": "cosine_warmup", "warmup_fraction": 1.0},
-     "CosineWarmupLRSchedule: 'warmup_fraction' must be in (0, 1), got 1.0"),
-    ({"type": "polynomial", "power": -1.0},
-     "PolynomialLRSchedule: 'power' must be in [0, 1e+06], got -1.0"),
-])
+@pytest.mark.parametrize(
+    ("cfg", "message"),
+    [
+        (
+            {"type": "exponential", "decay_rate": 0.0},
+            "ExponentialLRSchedule: 'decay_rate' must be in (0, 1], got 0.0",
+        ),
+        (
+            {"type": "cosine_warmup", "warmup_fraction": 1.0},
+            "CosineWarmupLRSchedule: 'warmup_fraction' must be in (0, 1), got 1.0",
+        ),
+        (
+            {"type": "polynomial", "power": -1.0},
+            "PolynomialLRSchedule: 'power' must be in [0, 1e+06], got -1.0",
+        ),
+    ],
+)
 def test_lr_schedule_validation(cfg, message):
     with pytest.raises(lrspec.LrspecError) as caught:
         lrspec.load(cfg)
@@ -143,6 +165,7 @@ def test_lr_schedule_validation(cfg, message):
 
 
 # -- numpy-ml's dict form -------------------------------------------------------------------
+
 
 def _numpy_ml():
     import collections
@@ -157,13 +180,18 @@ def _numpy_ml():
     return schedulers
 
 
-@pytest.mark.parametrize(("cls", "kwargs"), [
-    ("ConstantScheduler", {"lr": 0.05}),
-    ("ExponentialScheduler", {"initial_lr": 0.02, "stage_length": 30, "staircase": True,
-                              "decay": 0.5}),
-    ("ExponentialScheduler", {}),
-    ("NoamScheduler", {"model_dim": 256, "scale_factor": 2, "warmup_steps": 100}),
-])
+@pytest.mark.parametrize(
+    ("cls", "kwargs"),
+    [
+        ("ConstantScheduler", {"lr": 0.05}),
+        (
+            "ExponentialScheduler",
+            {"initial_lr": 0.02, "stage_length": 30, "staircase": True, "decay": 0.5},
+        ),
+        ("ExponentialScheduler", {}),
+        ("NoamScheduler", {"model_dim": 256, "scale_factor": 2, "warmup_steps": 100}),
+    ],
+)
 def test_numpy_ml_dict_forms(cls, kwargs):
     scheduler = getattr(_numpy_ml(), cls)(**kwargs)
     # numpy-ml's own dict form (its ExponentialScheduler calls itself "StepScheduler").
@@ -179,10 +207,12 @@ def test_numpy_ml_king_dict_form():
     schedule = lrspec.load({"hyperparameters": dict(scheduler.hyperparameters)})
     losses = [1.0] * 20
     assert [schedule.step(x) for x in losses] == [
-        scheduler.learning_rate(step=i, cur_loss=x) for i, x in enumerate(losses)]
+        scheduler.learning_rate(step=i, cur_loss=x) for i, x in enumerate(losses)
+    ]
 
 
 # -- files: round trips through JSON, YAML and TOML ------------------------------------------
+
 
 def _through_files(tmp_path, value, bind):
     """``value`` written into a JSON, a YAML and a TOML file, and loaded back from each."""
@@ -190,8 +220,10 @@ def _through_files(tmp_path, value, bind):
     (tmp_path / "c.json").write_text(json.dumps(document, allow_nan=False))
     (tmp_path / "c.yaml").write_text(yaml.safe_dump(document))
     (tmp_path / "c.toml").write_text(tomli_w.dumps(document))
-    return [lrspec.load_file(tmp_path / name, "training.optimizer.lr", **bind)
-            for name in ("c.json", "c.yaml", "c.toml")]
+    return [
+        lrspec.load_file(tmp_path / name, "training.optimizer.lr", **bind)
+        for name in ("c.json", "c.yaml", "c.toml")
+    ]
 
 
 @pytest.mark.parametrize("trace", TRACES, ids=lambda t: t["id"])
@@ -200,16 +232,22 @@ def test_every_trace_spec_round_trips_through_config_files(trace, tmp_path):
     schedule = lrspec.parse(trace["spec"], **bind)
     data = schedule.to_dict()
     assert json.loads(json.dumps(data)) == data  # plain JSON types
-    loaded = (_through_files(tmp_path, data, {}) + _through_files(tmp_path, str(schedule), bind)
-              + [lrspec.from_dict(json.loads(json.dumps(data)))])
+    loaded = (
+        _through_files(tmp_path, data, {})
+        + _through_files(tmp_path, str(schedule), bind)
+        + [lrspec.from_dict(json.loads(json.dumps(data)))]
+    )
     for back in loaded:
         assert back == schedule
         if not schedule.stateful:
             assert _values(back) == _values(schedule)
 
 
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(pure_specs)
 def test_generated_schedules_round_trip_through_config_files(tmp_path, text):
     schedule = lrspec.parse(text, **BIND)
@@ -230,32 +268,46 @@ def _outcomes(schedule):
 
 def test_file_errors_point_at_the_field(tmp_path):
     (tmp_path / "run.yaml").write_text(
-        "training:\n  steps: 100\n  lr: Warmup(10) >> Cosin(0.1, 0, 90)\n")
+        "training:\n  steps: 100\n  lr: Warmup(10) >> Cosin(0.1, 0, 90)\n"
+    )
     with pytest.raises(ConfigError) as caught:
         lrspec.load_file(tmp_path / "run.yaml", "training.lr")
     error = caught.value
-    assert error.message == (f"{tmp_path / 'run.yaml'}: training.lr (line 3): "
-                             "unknown schedule 'Cosin'")
+    assert error.message == (
+        f"{tmp_path / 'run.yaml'}: training.lr (line 3): unknown schedule 'Cosin'"
+    )
     assert str(error).splitlines()[1:] == [
-        "  Warmup(10) >> Cosin(0.1, 0, 90)", "                ^^^^^", "did you mean 'Cosine'?"]
+        "  Warmup(10) >> Cosin(0.1, 0, 90)",
+        "                ^^^^^",
+        "did you mean 'Cosine'?",
+    ]
     (tmp_path / "run.toml").write_text('[training]\nlr = {family = "Cosine", args = {}}\n')
     with pytest.raises(ConfigError) as caught:
         lrspec.load_file(tmp_path / "run.toml", "training.lr")
-    assert caught.value.message == (f"{tmp_path / 'run.toml'}: training.lr: Cosine is missing "
-                                    "'initial', 'final', 'steps'")
+    assert caught.value.message == (
+        f"{tmp_path / 'run.toml'}: training.lr: Cosine is missing 'initial', 'final', 'steps'"
+    )
     with pytest.raises(ConfigError) as caught:
         lrspec.load_file(tmp_path / "run.toml", "training.schedule")
-    assert caught.value.message == (f"{tmp_path / 'run.toml'}: no field 'training.schedule' "
-                                    "(nothing called 'schedule' at training)")
+    assert caught.value.message == (
+        f"{tmp_path / 'run.toml'}: no field 'training.schedule' "
+        "(nothing called 'schedule' at training)"
+    )
 
 
-@pytest.mark.parametrize(("name", "text", "message"), [
-    ("bad.json", "{", "not valid JSON: Expecting property name enclosed in double quotes "
-                      "(line 1, column 2)"),
-    ("bad.yaml", "a: [", "not valid YAML"),
-    ("bad.toml", "a = ", "not valid TOML"),
-    ("bad.ini", "a = 1", "unknown config format '.ini'"),
-])
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        (
+            "bad.json",
+            "{",
+            "not valid JSON: Expecting property name enclosed in double quotes (line 1, column 2)",
+        ),
+        ("bad.yaml", "a: [", "not valid YAML"),
+        ("bad.toml", "a = ", "not valid TOML"),
+        ("bad.ini", "a = 1", "unknown config format '.ini'"),
+    ],
+)
 def test_unreadable_files(tmp_path, name, text, message):
     (tmp_path / name).write_text(text)
     with pytest.raises(ConfigError) as caught:
@@ -269,6 +321,7 @@ def test_a_missing_file():
 
 
 # -- pydantic ---------------------------------------------------------------------------------
+
 
 def test_pydantic_model_round_trips():
     from pydantic import BaseModel
@@ -284,7 +337,8 @@ def test_pydantic_model_round_trips():
     assert model.model_dump_json() == '{"steps":1000,"lr":"Warmup(100) >> Cosine(0.1, 0.0, 900)"}'
     assert Training.model_validate_json(model.model_dump_json()) == model
     assert Training(steps=1, lr={"family": "Constant", "args": {"lr": 0.1}}).lr == lrspec.parse(
-        "Constant(0.1)")
+        "Constant(0.1)"
+    )
     assert Training(steps=1, lr=0.5).lr(10) == 0.5
     schema = Training.model_json_schema()["properties"]["lr"]
     assert schema["type"] == "string" and "lrspec" in schema["description"]
@@ -307,10 +361,12 @@ def test_pydantic_validation_error_carries_the_lrspec_message():
         "Value error, lrspec: unknown schedule 'Cosin' at column 15\n"
         "  Warmup(100) >> Cosin(0.1, 0, 900)\n"
         "                 ^^^^^\n"
-        "did you mean 'Cosine'?")
+        "did you mean 'Cosine'?"
+    )
 
 
 # -- argparse and click -------------------------------------------------------------------
+
 
 def test_argparse_type_and_usage_error():
     parser = argparse.ArgumentParser(prog="train")
@@ -350,18 +406,25 @@ def test_click_parameter_type():
 
 # -- the examples -----------------------------------------------------------------------
 
+
 def _run(*args):
     return subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True)
 
 
 def test_argparse_example():
-    result = _run("examples/argparse_train.py", "--steps", "2000", "--lr",
-                  "Warmup(5%) >> Cosine(0.1, 0.0, 95%)")
+    result = _run(
+        "examples/argparse_train.py",
+        "--steps",
+        "2000",
+        "--lr",
+        "Warmup(5%) >> Cosine(0.1, 0.0, 95%)",
+    )
     assert result.returncode == 0, result.stderr
     schedule = lrspec.parse("Warmup(100) >> Cosine(0.1, 0.0, 1900)")
     assert result.stdout.splitlines() == [
         "schedule: Warmup(5%) >> Cosine(0.1, 0.0, 95%)",
-        *(f"step {t:>5}: lr {schedule(t):.6g}" for t in (0, 500, 1000, 1500, 2000))]
+        *(f"step {t:>5}: lr {schedule(t):.6g}" for t in (0, 500, 1000, 1500, 2000)),
+    ]
     bad = _run("examples/argparse_train.py", "--lr", "Warmup(5%) >>")
     assert bad.returncode == 2
     assert "error: argument --lr: lrspec: unexpected end of input at column 13" in bad.stderr
@@ -374,4 +437,5 @@ def test_config_examples(config):
     schedule = lrspec.parse("Warmup(500) >> Cosine(3e-4, 3e-5, 9500)")
     assert result.stdout.splitlines() == [
         f"{config}: Warmup(5%) >> Cosine(0.0003, 3e-05, 95%) over 10000 steps",
-        *(f"step {t:>5}: lr {schedule(t):.6g}" for t in (0, 250, 500, 5000, 10000))]
+        *(f"step {t:>5}: lr {schedule(t):.6g}" for t in (0, 250, 500, 5000, 10000)),
+    ]

@@ -68,7 +68,7 @@ def test_stateful_one_loss_at_a_time(trace):
 @pytest.mark.parametrize("trace", PURE, ids=lambda t: t["id"])
 def test_traced_path(trace):
     # The branch-free form for jax.jit and Keras, evaluated here with NumPy.
-    from lrspec._math import traced_namespace
+    from lrspec.compute.math_namespaces import traced_namespace
 
     function = _schedule(trace).traced(traced_namespace(np))
     with np.errstate(all="ignore"):

@@ -19,7 +19,7 @@ RTOL = 1e-12
 # An absolute tolerance of 1e-15 times the schedule's largest rate, for the last steps of a
 # cosine that ends at 0: there the rate is peak * (1 + cos(x)) / 2 with cos(x) close to -1,
 # where one ulp of cos (1.1e-16) is a large relative difference, and lrspec may take NumPy's
-# SIMD cos where the references use math.cos (lrspec._math). On the machine these tests were
+# SIMD cos where the references use math.cos (lrspec.compute.math_namespaces). On the machine these tests were
 # written on every comparison also passes with atol 0.
 ATOL = 1e-15
 
@@ -29,10 +29,12 @@ def _assert_close(got, expected, steps, context, atol=0.0):
     expected = np.asarray(expected, dtype=float)
     ok = np.abs(got - expected) <= atol + RTOL * np.maximum(np.abs(got), np.abs(expected))
     if not ok.all():
-        bad = [(int(t), float(g), float(e))
-               for t, g, e, k in zip(steps, got, expected, ok) if not k][:5]
-        pytest.fail(f"{context}: {int((~ok).sum())} steps differ, first (step, got, "
-                    f"expected): {bad}")
+        bad = [
+            (int(t), float(g), float(e)) for t, g, e, k in zip(steps, got, expected, ok) if not k
+        ][:5]
+        pytest.fail(
+            f"{context}: {int((~ok).sum())} steps differ, first (step, got, expected): {bad}"
+        )
 
 
 def _values(schedule, steps):
@@ -60,7 +62,7 @@ def test_noam_is_warmup_then_inverse_sqrt(d, s, w):
     p = s * d**-0.5 * w**-0.5
     sugar = lrspec.parse(f"Warmup({w}) >> InverseSqrt({p!r}, {w})")
     steps = list(range(1, 3 * w + 50)) + [10**5, 10**6, 10**7, 10**9, 10**12]
-    for (noam_values, sugar_values) in zip(_values(noam, steps), _values(sugar, steps)):
+    for noam_values, sugar_values in zip(_values(noam, steps), _values(sugar, steps)):
         _assert_close(noam_values, sugar_values, steps, f"Noam({d}, {s}, {w})")
     # The peak is at w, on both sides of the desugaring.
     assert _close_scalar(noam(w), p)
@@ -109,8 +111,7 @@ def test_hf_cosine_with_warmup(lr, W, N):
     steps = list(range(0, N + 1))
     expected = [lr * _hf_cosine_lambda(s, W, N) for s in steps]
     for values in _values(schedule, steps):
-        _assert_close(values, expected, steps, f"HF cosine lr={lr} W={W} N={N}",
-                      atol=ATOL * lr)
+        _assert_close(values, expected, steps, f"HF cosine lr={lr} W={W} N={N}", atol=ATOL * lr)
     assert schedule(N) == 0.0
     # Past num_training_steps the two part ways, on purpose: HF's lambda is cos(pi * p) with
     # p > 1, unclamped, so it climbs back up from N + 1 on (the Trainer never gets there; with
@@ -137,8 +138,7 @@ def test_hf_linear_with_warmup(lr, W, N):
 # decay_steps - w, alpha=end/peak)], [w]).
 
 
-def _optax_warmup_cosine_decay(init, peak, warmup_steps, decay_steps, end_value=0.0,
-                               exponent=1.0):
+def _optax_warmup_cosine_decay(init, peak, warmup_steps, decay_steps, end_value=0.0, exponent=1.0):
     alpha = 0.0 if peak == 0 else end_value / peak
     cosine_steps = decay_steps - warmup_steps
 
@@ -172,13 +172,18 @@ OPTAX = [
 def test_optax_warmup_cosine_decay(init, peak, w, decay_steps, end):
     reference = _optax_warmup_cosine_decay(init, peak, w, decay_steps, end)
     schedule = lrspec.parse(
-        f"Warmup({w}, {init!r}) >> Cosine({peak!r}, {end!r}, {decay_steps - w})")
+        f"Warmup({w}, {init!r}) >> Cosine({peak!r}, {end!r}, {decay_steps - w})"
+    )
     steps = list(range(0, decay_steps + 51))  # optax clamps past decay_steps too
     expected = [reference(s) for s in steps]
     for values in _values(schedule, steps):
-        _assert_close(values, expected, steps,
-                      f"optax warmup_cosine_decay({init}, {peak}, {w}, {decay_steps}, {end})",
-                      atol=ATOL * max(init, peak))
+        _assert_close(
+            values,
+            expected,
+            steps,
+            f"optax warmup_cosine_decay({init}, {peak}, {w}, {decay_steps}, {end})",
+            atol=ATOL * max(init, peak),
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -194,14 +199,18 @@ def _module_func(kind, i, f, extra):
     if kind == "linear":
         return lambda pr: pr * i + (1.0 - pr) * f
     if kind == "cosine":
+
         def cosine(pr):
             p = 1.0 - pr
             return f + 0.5 * (i - f) * (1.0 + math.cos(math.pi * p))
+
         return cosine
     if kind == "exponential":
+
         def exponential(pr):
             p = 1.0 - pr
             return i * extra**p
+
         return exponential
     if kind == "cosine_warmup":
         wf = extra
@@ -212,6 +221,7 @@ def _module_func(kind, i, f, extra):
                 return i * (p / wf)
             c = (p - wf) / (1.0 - wf)
             return f + 0.5 * (i - f) * (1.0 + math.cos(math.pi * c))
+
         return cosine_warmup
     if kind == "polynomial":
         return lambda pr: (i - f) * (pr**extra) + f
@@ -220,48 +230,153 @@ def _module_func(kind, i, f, extra):
 
 # (id, module type, family text, canonical text, T, initial, final, extra)
 LR_SCHEDULE = [
-    ("constant", "constant", "BaseLRSchedule(initial_value=0.0003)", "Constant(0.0003)",
-     1000, 3e-4, None, None),
-    ("linear", "linear", "LinearLRSchedule(initial_value=0.001, final_value=1e-05)",
-     "Linear(0.001, 1e-05, 100%)", 1000, 1e-3, 1e-5, None),
-    ("linear-to-0", "linear", "LinearLRSchedule(initial_value=0.1, final_value=0.0)",
-     "Linear(0.1, 0.0, 100%)", 777, 0.1, 0.0, None),
-    ("cosine", "cosine", "CosineAnnealingLRSchedule(initial_value=0.001, final_value=1e-05)",
-     "Cosine(0.001, 1e-05, 100%)", 1000, 1e-3, 1e-5, None),
-    ("cosine-to-0", "cosine", "CosineAnnealingLRSchedule(initial_value=0.5, final_value=0.0)",
-     "Cosine(0.5, 0.0, 100%)", 2000, 0.5, 0.0, None),
-    ("exponential", "exponential",
-     "ExponentialLRSchedule(initial_value=0.001, decay_rate=0.1)",
-     "ExponentialDecay(0.001, 0.1, 100%)", 1000, 1e-3, None, 0.1),
-    ("exponential-half", "exponential",
-     "ExponentialLRSchedule(initial_value=0.1, decay_rate=0.5)",
-     "ExponentialDecay(0.1, 0.5, 100%)", 300, 0.1, None, 0.5),
-    ("cosine-warmup-10", "cosine_warmup",
-     "CosineWarmupLRSchedule(initial_value=0.001, final_value=0.0, warmup_fraction=0.1)",
-     "Warmup(10%) >> Cosine(0.001, 0.0, 90%)", 1000, 1e-3, 0.0, 0.1),
-    ("cosine-warmup-25", "cosine_warmup",
-     "CosineWarmupLRSchedule(initial_value=0.1, final_value=0.001, warmup_fraction=0.25)",
-     "Warmup(25%) >> Cosine(0.1, 0.001, 75%)", 400, 0.1, 1e-3, 0.25),
-    ("cosine-warmup-5", "cosine_warmup",
-     "CosineWarmupLRSchedule(initial_value=0.0003, final_value=3e-05, warmup_fraction=0.05)",
-     "Warmup(5%) >> Cosine(0.0003, 3e-05, 95%)", 2000, 3e-4, 3e-5, 0.05),
-    ("cosine-warmup-50", "cosine_warmup",
-     "CosineWarmupLRSchedule(initial_value=1.0, final_value=0.0, warmup_fraction=0.5)",
-     "Warmup(50%) >> Cosine(1.0, 0.0, 50%)", 100, 1.0, 0.0, 0.5),
-    ("polynomial", "polynomial",
-     "PolynomialLRSchedule(initial_value=0.001, final_value=1e-05, power=2.0)",
-     "Polynomial(0.001, 1e-05, 100%, power=2.0)", 1000, 1e-3, 1e-5, 2.0),
-    ("polynomial-sqrt", "polynomial",
-     "PolynomialLRSchedule(initial_value=0.1, final_value=0.0, power=0.5)",
-     "Polynomial(0.1, 0.0, 100%, power=0.5)", 500, 0.1, 0.0, 0.5),
-    ("polynomial-0", "polynomial",
-     "PolynomialLRSchedule(initial_value=0.1, final_value=0.01, power=0)",
-     "Polynomial(0.1, 0.01, 100%, power=0)", 50, 0.1, 0.01, 0.0),
+    (
+        "constant",
+        "constant",
+        "BaseLRSchedule(initial_value=0.0003)",
+        "Constant(0.0003)",
+        1000,
+        3e-4,
+        None,
+        None,
+    ),
+    (
+        "linear",
+        "linear",
+        "LinearLRSchedule(initial_value=0.001, final_value=1e-05)",
+        "Linear(0.001, 1e-05, 100%)",
+        1000,
+        1e-3,
+        1e-5,
+        None,
+    ),
+    (
+        "linear-to-0",
+        "linear",
+        "LinearLRSchedule(initial_value=0.1, final_value=0.0)",
+        "Linear(0.1, 0.0, 100%)",
+        777,
+        0.1,
+        0.0,
+        None,
+    ),
+    (
+        "cosine",
+        "cosine",
+        "CosineAnnealingLRSchedule(initial_value=0.001, final_value=1e-05)",
+        "Cosine(0.001, 1e-05, 100%)",
+        1000,
+        1e-3,
+        1e-5,
+        None,
+    ),
+    (
+        "cosine-to-0",
+        "cosine",
+        "CosineAnnealingLRSchedule(initial_value=0.5, final_value=0.0)",
+        "Cosine(0.5, 0.0, 100%)",
+        2000,
+        0.5,
+        0.0,
+        None,
+    ),
+    (
+        "exponential",
+        "exponential",
+        "ExponentialLRSchedule(initial_value=0.001, decay_rate=0.1)",
+        "ExponentialDecay(0.001, 0.1, 100%)",
+        1000,
+        1e-3,
+        None,
+        0.1,
+    ),
+    (
+        "exponential-half",
+        "exponential",
+        "ExponentialLRSchedule(initial_value=0.1, decay_rate=0.5)",
+        "ExponentialDecay(0.1, 0.5, 100%)",
+        300,
+        0.1,
+        None,
+        0.5,
+    ),
+    (
+        "cosine-warmup-10",
+        "cosine_warmup",
+        "CosineWarmupLRSchedule(initial_value=0.001, final_value=0.0, warmup_fraction=0.1)",
+        "Warmup(10%) >> Cosine(0.001, 0.0, 90%)",
+        1000,
+        1e-3,
+        0.0,
+        0.1,
+    ),
+    (
+        "cosine-warmup-25",
+        "cosine_warmup",
+        "CosineWarmupLRSchedule(initial_value=0.1, final_value=0.001, warmup_fraction=0.25)",
+        "Warmup(25%) >> Cosine(0.1, 0.001, 75%)",
+        400,
+        0.1,
+        1e-3,
+        0.25,
+    ),
+    (
+        "cosine-warmup-5",
+        "cosine_warmup",
+        "CosineWarmupLRSchedule(initial_value=0.0003, final_value=3e-05, warmup_fraction=0.05)",
+        "Warmup(5%) >> Cosine(0.0003, 3e-05, 95%)",
+        2000,
+        3e-4,
+        3e-5,
+        0.05,
+    ),
+    (
+        "cosine-warmup-50",
+        "cosine_warmup",
+        "CosineWarmupLRSchedule(initial_value=1.0, final_value=0.0, warmup_fraction=0.5)",
+        "Warmup(50%) >> Cosine(1.0, 0.0, 50%)",
+        100,
+        1.0,
+        0.0,
+        0.5,
+    ),
+    (
+        "polynomial",
+        "polynomial",
+        "PolynomialLRSchedule(initial_value=0.001, final_value=1e-05, power=2.0)",
+        "Polynomial(0.001, 1e-05, 100%, power=2.0)",
+        1000,
+        1e-3,
+        1e-5,
+        2.0,
+    ),
+    (
+        "polynomial-sqrt",
+        "polynomial",
+        "PolynomialLRSchedule(initial_value=0.1, final_value=0.0, power=0.5)",
+        "Polynomial(0.1, 0.0, 100%, power=0.5)",
+        500,
+        0.1,
+        0.0,
+        0.5,
+    ),
+    (
+        "polynomial-0",
+        "polynomial",
+        "PolynomialLRSchedule(initial_value=0.1, final_value=0.01, power=0)",
+        "Polynomial(0.1, 0.01, 100%, power=0)",
+        50,
+        0.1,
+        0.01,
+        0.0,
+    ),
 ]
 
 
-@pytest.mark.parametrize("kind, family, canonical, T, i, f, extra",
-                         [pytest.param(*row[1:], id=row[0]) for row in LR_SCHEDULE])
+@pytest.mark.parametrize(
+    "kind, family, canonical, T, i, f, extra",
+    [pytest.param(*row[1:], id=row[0]) for row in LR_SCHEDULE],
+)
 def test_lr_schedule_family_equals_its_canonical_form(kind, family, canonical, T, i, f, extra):
     by_family = lrspec.parse(family, total_steps=T)
     by_canonical = lrspec.parse(canonical, total_steps=T)
@@ -289,7 +404,8 @@ def test_cosine_warmup_boundary_fuzz_is_the_modules_own():
     T, i = 1000, 0.1
     family = lrspec.parse(
         "CosineWarmupLRSchedule(initial_value=0.1, final_value=0.0, warmup_fraction=0.1)",
-        total_steps=T)
+        total_steps=T,
+    )
     canonical = lrspec.parse("Warmup(10%) >> Cosine(0.1, 0.0, 90%)", total_steps=T)
     module = _module_func("cosine_warmup", i, 0.0, 0.1)
     assert 1.0 - (1.0 - 100 / 1000) == 0.09999999999999998
@@ -299,6 +415,5 @@ def test_cosine_warmup_boundary_fuzz_is_the_modules_own():
     assert abs(family(100) - canonical(100)) <= RTOL * i
     # Every other step of the run takes the same branch on both sides: warmup before the
     # boundary, cosine after it.
-    in_warmup = [t for t in range(T + 1)
-                 if 1.0 - (1.0 - float(t) / float(T)) < 0.1]
+    in_warmup = [t for t in range(T + 1) if 1.0 - (1.0 - float(t) / float(T)) < 0.1]
     assert in_warmup == list(range(0, 101))

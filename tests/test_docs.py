@@ -44,13 +44,17 @@ def test_ci_runs_exactly_the_readme_commands():
 
 
 def _tracked(*patterns: str) -> list[str]:
-    out = subprocess.run(["git", "ls-files", *patterns], cwd=ROOT, capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        ["git", "ls-files", *patterns], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     return out.stdout.split()
 
 
-TEXT_FILES = [p for p in _tracked() if p.endswith((".md", ".py", ".toml", ".lark", ".txt", ".yaml"))
-              and p != "constraints-dev.txt"]
+TEXT_FILES = [
+    p
+    for p in _tracked()
+    if p.endswith((".md", ".py", ".toml", ".lark", ".txt", ".yaml")) and p != "constraints-dev.txt"
+]
 # A path names a file of this repository when it starts with one of its top-level parts; a bare
 # file name (no directory) must be the name of some file in it. Paths into other projects
 # (``torch/optim/lr_scheduler.py``) start elsewhere and are not checked.
@@ -68,9 +72,13 @@ def _named_paths(text: str, code: bool) -> set[str]:
     """The repository files a text names; in code, only documents and repository paths count
     (a test's own temporary ``run.yaml`` is not a reference)."""
     names = {m.group(1) for m in _NAME.finditer(text)}
-    return {name for name in names - _BUILT
-            if name.startswith(_TOP) or "/" not in name
-            and (not code or name.endswith((".md", ".lark")))}
+    return {
+        name
+        for name in names - _BUILT
+        if name.startswith(_TOP)
+        or "/" not in name
+        and (not code or name.endswith((".md", ".lark")))
+    }
 
 
 _BASENAMES = {p.rsplit("/", 1)[-1] for p in _tracked()}
@@ -80,7 +88,8 @@ _BASENAMES = {p.rsplit("/", 1)[-1] for p in _tracked()}
 def test_files_name_only_files_that_exist(document):
     text = (ROOT / document).read_text(encoding="utf-8")
     missing = sorted(
-        name for name in _named_paths(text, code=document.endswith(".py"))
+        name
+        for name in _named_paths(text, code=document.endswith(".py"))
         if not ((ROOT / name).exists() if "/" in name else name in _BASENAMES)
     )
     assert not missing, f"{document} names files that are not in the repository: {missing}"

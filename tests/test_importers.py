@@ -14,7 +14,7 @@ from transformers.optimization import get_scheduler
 
 import lrspec
 from lrspec import ConfigError
-from lrspec.importers import from_fairseq, from_hf, from_rl_zoo, from_timm
+from lrspec.formats.importers import from_fairseq, from_hf, from_rl_zoo, from_timm
 
 RTOL, ATOL = 1e-9, 1e-12  # the conformance traces' tolerance
 
@@ -22,11 +22,13 @@ RTOL, ATOL = 1e-9, 1e-12  # the conformance traces' tolerance
 def _assert_close(got, want, context):
     got, want = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
     bad = np.flatnonzero(~(np.abs(got - want) <= ATOL + RTOL * np.abs(want)))
-    assert bad.size == 0, f"{context}: first difference at step {bad[0]}: {got[bad[0]]!r} " \
-                          f"vs {want[bad[0]]!r}"
+    assert bad.size == 0, (
+        f"{context}: first difference at step {bad[0]}: {got[bad[0]]!r} vs {want[bad[0]]!r}"
+    )
 
 
 # -- Hugging Face ---------------------------------------------------------------------------
+
 
 def _hf_rates(kind, lr, n, warmup, kwargs, steps):
     """The real transformers scheduler: the optimizer's lr read before each step."""
@@ -35,8 +37,13 @@ def _hf_rates(kind, lr, n, warmup, kwargs, steps):
     with warnings.catch_warnings():
         # transformers warns when given both num_training_steps and num_stable_steps.
         warnings.simplefilter("ignore", UserWarning)
-        scheduler = get_scheduler(kind, optimizer, num_warmup_steps=warmup,
-                                  num_training_steps=n, scheduler_specific_kwargs=kwargs)
+        scheduler = get_scheduler(
+            kind,
+            optimizer,
+            num_warmup_steps=warmup,
+            num_training_steps=n,
+            scheduler_specific_kwargs=kwargs,
+        )
     rates = []
     for _ in range(steps):
         rates.append(optimizer.param_groups[0]["lr"])
@@ -60,11 +67,12 @@ HF_CASES = [
     ("cosine_with_min_lr", {"min_lr": 1e-3}),
     ("cosine_with_min_lr", {"min_lr_rate": 0.05}),
     ("cosine_warmup_with_min_lr", {"min_lr": 1e-3}),
-    ("warmup_stable_decay", {"num_decay_steps": 300, "decay_type": "1-sqrt",
-                             "min_lr_ratio": 0.1}),
+    ("warmup_stable_decay", {"num_decay_steps": 300, "decay_type": "1-sqrt", "min_lr_ratio": 0.1}),
     ("warmup_stable_decay", {"num_decay_steps": 300, "warmup_type": "cosine"}),
-    ("warmup_stable_decay", {"num_decay_steps": 300, "decay_type": "linear",
-                             "num_stable_steps": 200}),
+    (
+        "warmup_stable_decay",
+        {"num_decay_steps": 300, "decay_type": "linear", "num_stable_steps": 200},
+    ),
 ]
 
 
@@ -72,8 +80,13 @@ HF_CASES = [
 @pytest.mark.parametrize(("kind", "kwargs"), HF_CASES, ids=[f"{k}-{v}" for k, v in HF_CASES])
 def test_hugging_face(kind, kwargs, warmup):
     n, lr = 1000, 0.1
-    schedule = from_hf(kind, learning_rate=lr, num_training_steps=n, warmup_steps=warmup,
-                       lr_scheduler_kwargs=kwargs)
+    schedule = from_hf(
+        kind,
+        learning_rate=lr,
+        num_training_steps=n,
+        warmup_steps=warmup,
+        lr_scheduler_kwargs=kwargs,
+    )
     # Over the run, steps 0 .. n - 1. (Past it HF's cosines are not clamped; lrspec holds.)
     want = _hf_rates(kind, lr, n, warmup, kwargs, n)
     _assert_close(schedule(np.arange(n)), want, str(schedule))
@@ -81,40 +94,76 @@ def test_hugging_face(kind, kwargs, warmup):
 
 
 def test_hugging_face_prints_as_lrspec_text():
-    assert str(from_hf("cosine", learning_rate=3e-4, num_training_steps=10_000,
-                       warmup_ratio=0.05)) == "Warmup(500) >> Cosine(0.0003, 0.0, 9500)"
-    assert str(from_hf("linear", learning_rate=0.1, num_training_steps=1000,
-                       warmup_steps=0.1)) == "Warmup(100) >> Linear(0.1, 0.0, 900)"
-    assert str(from_hf("warmup_stable_decay", learning_rate=0.1, num_training_steps=1000,
-                       warmup_steps=100, lr_scheduler_kwargs={
-                           "num_decay_steps": 400, "min_lr_ratio": 0.1,
-                           "decay_type": "linear"})) == (
+    assert (
+        str(from_hf("cosine", learning_rate=3e-4, num_training_steps=10_000, warmup_ratio=0.05))
+        == "Warmup(500) >> Cosine(0.0003, 0.0, 9500)"
+    )
+    assert (
+        str(from_hf("linear", learning_rate=0.1, num_training_steps=1000, warmup_steps=0.1))
+        == "Warmup(100) >> Linear(0.1, 0.0, 900)"
+    )
+    assert str(
+        from_hf(
+            "warmup_stable_decay",
+            learning_rate=0.1,
+            num_training_steps=1000,
+            warmup_steps=100,
+            lr_scheduler_kwargs={
+                "num_decay_steps": 400,
+                "min_lr_ratio": 0.1,
+                "decay_type": "linear",
+            },
+        )
+    ) == (
         "Warmup(100, start=0.010000000000000002) >> Constant(0.1)[:500] >> "
-        "Linear(0.1, 0.010000000000000002, 400)")
-    assert str(from_hf("reduce_lr_on_plateau", learning_rate=0.1,
-                       lr_scheduler_kwargs={"patience": 3, "factor": 0.5})) == (
-        "Plateau(0.1, factor=0.5, patience=3)")
+        "Linear(0.1, 0.010000000000000002, 400)"
+    )
+    assert str(
+        from_hf(
+            "reduce_lr_on_plateau",
+            learning_rate=0.1,
+            lr_scheduler_kwargs={"patience": 3, "factor": 0.5},
+        )
+    ) == ("Plateau(0.1, factor=0.5, patience=3)")
 
 
 def test_hugging_face_plateau_is_pytorch_plateau():
-    schedule = from_hf("reduce_lr_on_plateau", learning_rate=0.1,
-                       lr_scheduler_kwargs={"patience": 1, "factor": 0.5})
+    schedule = from_hf(
+        "reduce_lr_on_plateau",
+        learning_rate=0.1,
+        lr_scheduler_kwargs={"patience": 1, "factor": 0.5},
+    )
     assert [schedule.step(1.0) for _ in range(5)] == [0.1, 0.1, 0.05, 0.05, 0.025]
 
 
-@pytest.mark.parametrize(("kind", "kwargs", "message"), [
-    ("greedy", {}, "Hugging Face lr_scheduler_type 'greedy' has no lrspec form"),
-    ("cosine", {"num_cylces": 2}, "unsupported lr_scheduler_kwargs ['num_cylces']"),
-    ("polynomial", {"lr_end": 0.5}, "lr_end (0.5) must be smaller than the initial lr (0.1)"),
-    ("warmup_stable_decay", {}, "warmup_stable_decay needs num_decay_steps >= 1"),
-    ("warmup_stable_decay", {"num_decay_steps": 10, "warmup_type": "1-sqrt"},
-     "warmup_type '1-sqrt' has no lrspec form"),
-    ("cosine_with_min_lr", {}, "cosine_with_min_lr needs exactly one of min_lr and min_lr_rate"),
-])
+@pytest.mark.parametrize(
+    ("kind", "kwargs", "message"),
+    [
+        ("greedy", {}, "Hugging Face lr_scheduler_type 'greedy' has no lrspec form"),
+        ("cosine", {"num_cylces": 2}, "unsupported lr_scheduler_kwargs ['num_cylces']"),
+        ("polynomial", {"lr_end": 0.5}, "lr_end (0.5) must be smaller than the initial lr (0.1)"),
+        ("warmup_stable_decay", {}, "warmup_stable_decay needs num_decay_steps >= 1"),
+        (
+            "warmup_stable_decay",
+            {"num_decay_steps": 10, "warmup_type": "1-sqrt"},
+            "warmup_type '1-sqrt' has no lrspec form",
+        ),
+        (
+            "cosine_with_min_lr",
+            {},
+            "cosine_with_min_lr needs exactly one of min_lr and min_lr_rate",
+        ),
+    ],
+)
 def test_hugging_face_errors(kind, kwargs, message):
     with pytest.raises(ConfigError) as caught:
-        from_hf(kind, learning_rate=0.1, num_training_steps=100, warmup_steps=10,
-                lr_scheduler_kwargs=kwargs)
+        from_hf(
+            kind,
+            learning_rate=0.1,
+            num_training_steps=100,
+            warmup_steps=10,
+            lr_scheduler_kwargs=kwargs,
+        )
     assert caught.value.message == message
 
 
@@ -125,9 +174,27 @@ def test_hugging_face_needs_the_number_of_steps():
 
 # -- timm (timm/scheduler/*.py, written out as timm's code does it) -----------------------
 
-def _timm_rate(t, *, sched, lr, t_initial, lr_min=0.0, warmup_t=0, warmup_lr_init=1e-5,
-               warmup_prefix=False, cycle_mul=1.0, cycle_decay=1.0, cycle_limit=1,
-               decay_t=None, milestones=(), decay_rate=0.1, power=0.5, lb=-7.0, ub=3.0):
+
+def _timm_rate(
+    t,
+    *,
+    sched,
+    lr,
+    t_initial,
+    lr_min=0.0,
+    warmup_t=0,
+    warmup_lr_init=1e-5,
+    warmup_prefix=False,
+    cycle_mul=1.0,
+    cycle_decay=1.0,
+    cycle_limit=1,
+    decay_t=None,
+    milestones=(),
+    decay_rate=0.1,
+    power=0.5,
+    lb=-7.0,
+    ub=3.0,
+):
     def main(t):
         if sched == "step":
             return lr * decay_rate ** (t // decay_t)
@@ -175,23 +242,31 @@ TIMM_CASES = [
     dict(sched="step", decay_epochs=7, decay_rate=0.5),
     dict(sched="step", decay_epochs=7, decay_rate=0.5, warmup_epochs=3),
     dict(sched="multistep", decay_milestones=(10, 20, 30), decay_rate=0.5),
-    dict(sched="multistep", decay_milestones=(10, 20, 30), warmup_epochs=3,
-         warmup_prefix=True),
+    dict(sched="multistep", decay_milestones=(10, 20, 30), warmup_epochs=3, warmup_prefix=True),
     dict(sched="constant", warmup_epochs=4),
 ]
 
 
-@pytest.mark.parametrize("case", TIMM_CASES, ids=lambda c: "-".join(f"{k}={v}" for k, v in c.items()))
+@pytest.mark.parametrize(
+    "case", TIMM_CASES, ids=lambda c: "-".join(f"{k}={v}" for k, v in c.items())
+)
 def test_timm(case):
     lr, epochs = 0.1, 40
     schedule = from_timm(lr=lr, num_epochs=epochs, **case)
     formula_args = dict(
-        sched=case["sched"], lr=lr, t_initial=epochs, lr_min=case.get("min_lr", 0.0),
-        warmup_t=case.get("warmup_epochs", 0), warmup_prefix=case.get("warmup_prefix", False),
-        cycle_mul=case.get("cycle_mul", 1.0), cycle_decay=case.get("cycle_decay", 0.1),
-        cycle_limit=case.get("cycle_limit", 1), decay_t=case.get("decay_epochs", 90),
+        sched=case["sched"],
+        lr=lr,
+        t_initial=epochs,
+        lr_min=case.get("min_lr", 0.0),
+        warmup_t=case.get("warmup_epochs", 0),
+        warmup_prefix=case.get("warmup_prefix", False),
+        cycle_mul=case.get("cycle_mul", 1.0),
+        cycle_decay=case.get("cycle_decay", 0.1),
+        cycle_limit=case.get("cycle_limit", 1),
+        decay_t=case.get("decay_epochs", 90),
         milestones=case.get("decay_milestones", (90, 180, 270)),
-        decay_rate=case.get("decay_rate", 0.1), power=case.get("decay_rate", 0.1),
+        decay_rate=case.get("decay_rate", 0.1),
+        power=case.get("decay_rate", 0.1),
     )
     steps = np.arange(0, 400)
     want = [_timm_rate(int(t), **formula_args) for t in steps]
@@ -200,22 +275,36 @@ def test_timm(case):
 
 
 def test_timm_per_update():
-    schedule = from_timm("cosine", lr=0.1, num_epochs=10, warmup_epochs=1, step_on_epochs=False,
-                         updates_per_epoch=100)
+    schedule = from_timm(
+        "cosine",
+        lr=0.1,
+        num_epochs=10,
+        warmup_epochs=1,
+        step_on_epochs=False,
+        updates_per_epoch=100,
+    )
     assert str(schedule) == "Linear(1e-05, 0.1, 100) >> Cosine(0.1, 0.0, 1000)[100:]"
-    want = [_timm_rate(t, sched="cosine", lr=0.1, t_initial=1000, warmup_t=100)
-            for t in range(1200)]
+    want = [
+        _timm_rate(t, sched="cosine", lr=0.1, t_initial=1000, warmup_t=100) for t in range(1200)
+    ]
     _assert_close(schedule(np.arange(1200)), want, str(schedule))
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    (dict(sched="wsd"), "timm sched 'wsd' has no lrspec form"),
-    (dict(sched="cosine", noise=(0.5, 0.9)),
-     "timm's noise is random; lrspec schedules are exact functions"),
-    (dict(sched="cosine", k_decay=2.0), "timm's k_decay=2.0 has no lrspec form"),
-    (dict(sched="plateau", warmup_epochs=2),
-     "timm's plateau scheduler with warmup has no exact lrspec form"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        (dict(sched="wsd"), "timm sched 'wsd' has no lrspec form"),
+        (
+            dict(sched="cosine", noise=(0.5, 0.9)),
+            "timm's noise is random; lrspec schedules are exact functions",
+        ),
+        (dict(sched="cosine", k_decay=2.0), "timm's k_decay=2.0 has no lrspec form"),
+        (
+            dict(sched="plateau", warmup_epochs=2),
+            "timm's plateau scheduler with warmup has no exact lrspec form",
+        ),
+    ],
+)
 def test_timm_errors(kwargs, message):
     with pytest.raises(ConfigError) as caught:
         from_timm(lr=0.1, **kwargs)
@@ -228,6 +317,7 @@ def test_timm_plateau_is_a_plateau_in_max_mode():
 
 
 # -- rl-zoo3 and fairseq ----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("text", ["lin_0.001", "exp_0.001", "foo_3e-4"])
 def test_rl_zoo_linear(text):
@@ -242,10 +332,12 @@ def test_rl_zoo_linear(text):
 
 def test_rl_zoo_numbers_and_errors():
     assert from_rl_zoo(0.0003) == lrspec.parse("0.0003") and from_rl_zoo(1)(10) == 1.0
-    for bad, message in [("lin", "rl-zoo3 schedule 'lin' must look like 'lin_0.001'"),
-                         ("lin_a_b", "rl-zoo3 schedule 'lin_a_b' must look like 'lin_0.001'"),
-                         ("lin_x", "rl-zoo3 schedule 'lin_x': 'x' is not a number"),
-                         (-0.1, "a learning rate must be >= 0, got -0.1")]:
+    for bad, message in [
+        ("lin", "rl-zoo3 schedule 'lin' must look like 'lin_0.001'"),
+        ("lin_a_b", "rl-zoo3 schedule 'lin_a_b' must look like 'lin_0.001'"),
+        ("lin_x", "rl-zoo3 schedule 'lin_x': 'x' is not a number"),
+        (-0.1, "a learning rate must be >= 0, got -0.1"),
+    ]:
         with pytest.raises(ConfigError) as caught:
             from_rl_zoo(bad)
         assert caught.value.message == message

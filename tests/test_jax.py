@@ -87,14 +87,20 @@ def test_stateful_and_unbound_specs_are_clear_errors():
         lrspec.jax.schedule("Cosine(0.1, 0.0, 100%)")
     bound = lrspec.jax.schedule("Cosine(0.1, 0.0, 100%)", total_steps=200)
     assert float(bound(100)) == pytest.approx(0.05, rel=1e-6)
-    as_dict = lrspec.jax.schedule({"family": "Cosine",
-                                   "args": {"initial": 0.1, "final": 0.0, "steps": 200}})
+    as_dict = lrspec.jax.schedule(
+        {"family": "Cosine", "args": {"initial": 0.1, "final": 0.0, "steps": 200}}
+    )
     assert str(as_dict.schedule) == "Cosine(0.1, 0.0, 200)"
 
 
 def test_the_example_trains_and_prints_its_schedule():
-    result = subprocess.run([sys.executable, str(ROOT / "examples" / "jax_train.py")],
-                            capture_output=True, text=True, check=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "jax_train.py")],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
     lines = result.stdout.splitlines()
     assert lines[0] == "schedule: Warmup(40) >> Cosine(0.05, 0.001, 360)"
     final = json.loads(lines[-1])

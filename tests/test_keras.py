@@ -9,14 +9,14 @@ import sys
 
 os.environ["KERAS_BACKEND"] = "jax"  # before Keras is first imported
 
-import keras  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
+import keras
+import numpy as np
+import pytest
 
-import lrspec  # noqa: E402
-import lrspec.keras  # noqa: E402
+import lrspec
+import lrspec.keras
 
-from conftest import ROOT, conformance_traces  # noqa: E402
+from conftest import ROOT, conformance_traces
 
 PURE = [t for t in conformance_traces() if "losses" not in t]
 F32 = np.finfo(np.float32).eps
@@ -28,11 +28,19 @@ def _close32(got, want) -> bool:
 
 
 def test_importing_lrspec_loads_no_framework():
-    code = ("import sys, lrspec, lrspec.keras, lrspec.sb3\n"
-            "print(sorted(m for m in ('torch', 'jax', 'keras', 'optax', 'stable_baselines3')"
-            " if m in sys.modules))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, timeout=300, cwd=ROOT)
+    code = (
+        "import sys, lrspec, lrspec.keras, lrspec.sb3\n"
+        "print(sorted(m for m in ('torch', 'jax', 'keras', 'optax', 'stable_baselines3')"
+        " if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+        cwd=ROOT,
+    )
     assert result.stdout.strip() == "[]"
 
 
@@ -54,8 +62,10 @@ def test_a_compiled_train_step_applies_the_schedule():
     spec = "Warmup(5) >> Cosine(0.1, 0.01, 15)"
     dense = keras.layers.Dense(1, use_bias=False, kernel_initializer="zeros")
     model = keras.Sequential([keras.Input((1,)), dense])
-    model.compile(optimizer=keras.optimizers.SGD(learning_rate=lrspec.keras.schedule(spec)),
-                  loss=lambda y_true, y_pred: keras.ops.mean(y_pred))
+    model.compile(
+        optimizer=keras.optimizers.SGD(learning_rate=lrspec.keras.schedule(spec)),
+        loss=lambda y_true, y_pred: keras.ops.mean(y_pred),
+    )
     applied = []
     for _ in range(25):
         dense.kernel.assign(np.zeros((1, 1)))
@@ -68,8 +78,11 @@ def test_a_compiled_train_step_applies_the_schedule():
 
 def test_config_holds_the_text_and_round_trips():
     schedule = lrspec.keras.schedule("Warmup(5%) >> Cosine(3e-4,0,95%)", total_steps=1000)
-    assert schedule.get_config() == {"spec": "Warmup(5%) >> Cosine(0.0003, 0.0, 95%)",
-                                     "total_steps": 1000, "steps_per_epoch": None}
+    assert schedule.get_config() == {
+        "spec": "Warmup(5%) >> Cosine(0.0003, 0.0, 95%)",
+        "total_steps": 1000,
+        "steps_per_epoch": None,
+    }
     serialized = json.loads(json.dumps(keras.optimizers.schedules.serialize(schedule)))
     assert serialized["registered_name"] == "lrspec>LrspecSchedule"
     again = keras.optimizers.schedules.deserialize(serialized)
@@ -86,8 +99,9 @@ def test_config_holds_the_text_and_round_trips():
 def test_a_saved_model_loads_its_schedule_in_a_new_process(tmp_path):
     spec = "Warmup(10) >> Cosine(0.05, 0.0, 90)"
     model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
-    model.compile(optimizer=keras.optimizers.SGD(learning_rate=lrspec.keras.schedule(spec)),
-                  loss="mse")
+    model.compile(
+        optimizer=keras.optimizers.SGD(learning_rate=lrspec.keras.schedule(spec)), loss="mse"
+    )
     model.fit(np.ones((8, 2)), np.zeros((8, 1)), batch_size=2, epochs=1, verbose=0)
     path = str(tmp_path / "model.keras")
     model.save(path)
@@ -99,8 +113,14 @@ def test_a_saved_model_loads_its_schedule_in_a_new_process(tmp_path):
         "print(json.dumps([opt._learning_rate.get_config(), int(opt.iterations),"
         " float(opt.learning_rate)]))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True,
-                            check=True, timeout=300, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-c", code, path],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+        cwd=ROOT,
+    )
     config, iterations, rate = json.loads(result.stdout.splitlines()[-1])
     assert config == {"spec": spec, "total_steps": None, "steps_per_epoch": None}
     assert iterations == 4 and _close32([rate], [lrspec.parse(spec)(4)])
@@ -112,4 +132,5 @@ def test_stateful_and_unbound_specs_are_clear_errors():
     with pytest.raises(lrspec.UnitError, match="needs total_steps"):
         lrspec.keras.schedule("Linear(0.1, 0.0, 100%)")
     assert repr(lrspec.keras.schedule("Cosine(0.1, 0.0, 10)")) == (
-        "lrspec.keras.LrspecSchedule(lrspec.parse('Cosine(0.1, 0.0, 10)'))")
+        "lrspec.keras.LrspecSchedule(lrspec.parse('Cosine(0.1, 0.0, 10)'))"
+    )

@@ -29,31 +29,35 @@ def test_list_length_default():
     roomy = Limits(max_length=1_000_000)  # such long lists need more than 100,000 characters
     lrspec.parse(f"PiecewiseConstant([{_items(limit - 1)}], [{_items(limit)}])", limits=roomy)
     with pytest.raises(LimitError, match="'values' has 10001 items; the limit is 10000"):
-        lrspec.parse(f"PiecewiseConstant([{_items(limit)}], [{_items(limit + 1)}])",
-                     limits=roomy)
+        lrspec.parse(f"PiecewiseConstant([{_items(limit)}], [{_items(limit + 1)}])", limits=roomy)
 
 
-@pytest.mark.parametrize(("limits", "at", "past"), [
-    (Limits(), 1_000_000, 1_000_001),
-    (Limits(max_repeat=3), 3, 4),
-])
+@pytest.mark.parametrize(
+    ("limits", "at", "past"),
+    [
+        (Limits(), 1_000_000, 1_000_001),
+        (Limits(max_repeat=3), 3, 4),
+    ],
+)
 def test_repeat_count(limits, at, past):
     assert lrspec.parse(f"Repeat(Cosine(0.1, 0, 10), {at})", limits=limits).length == 10 * at
     with pytest.raises(LimitError) as caught:
         lrspec.parse(f"Repeat(Cosine(0.1, 0, 10), {past})", limits=limits)
-    assert caught.value.message == (f"Repeat: 'times' must be at most {at} (or inf), "
-                                    f"got {past}")
+    assert caught.value.message == (f"Repeat: 'times' must be at most {at} (or inf), got {past}")
     assert lrspec.parse("Repeat(Cosine(0.1, 0, 10), inf)", limits=limits).length == float("inf")
 
 
-@pytest.mark.parametrize(("unit", "field", "default"), [("%", "max_percent", 10_000.0),
-                                                        ("ep", "max_epochs", 1_000_000.0)])
+@pytest.mark.parametrize(
+    ("unit", "field", "default"),
+    [("%", "max_percent", 10_000.0), ("ep", "max_epochs", 1_000_000.0)],
+)
 def test_unit_values(unit, field, default):
     assert getattr(Limits(), field) == default
     limits = Limits(**{field: 50.0})
     bind = {"total_steps": 100, "steps_per_epoch": 10}
     assert lrspec.parse(f"Linear(1, 0, 50{unit})", limits=limits, **bind).length == (
-        50 if unit == "%" else 500)
+        50 if unit == "%" else 500
+    )
     with pytest.raises(LimitError) as caught:
         lrspec.parse(f"Linear(1, 0, 51{unit})", limits=limits, **bind)
     assert caught.value.message == f"Linear: 'steps' must be at most 50.0{unit}, got 51{unit}"
@@ -78,6 +82,7 @@ def test_command_line_evaluation_size(capsys):
         assert main(["eval", "Cosine(0.1, 0, 100)", "--steps", "0:101"]) == 2
         assert capsys.readouterr().err.endswith(
             "lrspec eval: error: --steps 0:101 asks for 101 steps; at most 100 are evaluated "
-            "at once (take a larger STEP, e.g. --steps 0:101:2)\n")
+            "at once (take a larger STEP, e.g. --steps 0:101:2)\n"
+        )
     finally:
         lrspec.set_default_limits(Limits())

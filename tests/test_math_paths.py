@@ -1,4 +1,4 @@
-"""The two math namespaces agree bit for bit, element by element (see lrspec/_math.py)."""
+"""The two math namespaces agree bit for bit, element by element (see lrspec/compute/math_namespaces.py)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,18 @@ import math
 import numpy as np
 import pytest
 
-from lrspec._math import ARRAY, SCALAR
+from lrspec.compute.math_namespaces import ARRAY, SCALAR
 
 RNG = np.random.default_rng(20261122)
 SPECIAL = [0.0, 0.5, 1.0, 2.0, 3.0, 10.0, 1e-300, 5e-324, 1e15, 2.0**52 - 0.5, 2.0**53, 1e300]
-POSITIVE = np.concatenate([
-    RNG.uniform(0, 100, 20_000), RNG.lognormal(0, 20, 5_000),
-    np.arange(0, 200, dtype=float), np.array(SPECIAL),
-])
+POSITIVE = np.concatenate(
+    [
+        RNG.uniform(0, 100, 20_000),
+        RNG.lognormal(0, 20, 5_000),
+        np.arange(0, 200, dtype=float),
+        np.array(SPECIAL),
+    ]
+)
 UNARY = {
     "cos": POSITIVE,
     "exp": np.concatenate([RNG.uniform(-745, 709, 20_000), -POSITIVE[POSITIVE < 700]]),
@@ -65,7 +69,8 @@ def test_the_remaining_functions():
         assert _bits(got) == _bits(want), name
     condition = a < b
     assert _bits(ARRAY.where(condition, a, b)) == _bits(
-        [SCALAR.where(c, x, y) for c, x, y in zip(condition.tolist(), a.tolist(), b.tolist())])
+        [SCALAR.where(c, x, y) for c, x, y in zip(condition.tolist(), a.tolist(), b.tolist())]
+    )
     assert SCALAR.pi == ARRAY.pi == math.pi
 
 

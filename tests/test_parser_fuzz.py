@@ -63,14 +63,18 @@ def mutated_specs(draw):
             end = draw(st.integers(pos, min(len(text), pos + 5)))
             text = text[:pos] + text[end:]
         elif kind == "insert":
-            text = text[:pos] + draw(st.text(alphabet=GRAMMAR_CHARS, min_size=1, max_size=3)) + text[pos:]
+            text = (
+                text[:pos]
+                + draw(st.text(alphabet=GRAMMAR_CHARS, min_size=1, max_size=3))
+                + text[pos:]
+            )
         elif kind == "replace" and pos < len(text):
-            text = text[:pos] + draw(st.sampled_from(GRAMMAR_CHARS)) + text[pos + 1:]
+            text = text[:pos] + draw(st.sampled_from(GRAMMAR_CHARS)) + text[pos + 1 :]
         elif kind == "duplicate":
             end = draw(st.integers(pos, min(len(text), pos + 10)))
             text = text[:end] + text[pos:end] + text[end:]
         elif kind == "swap" and pos + 1 < len(text):
-            text = text[:pos] + text[pos + 1] + text[pos] + text[pos + 2:]
+            text = text[:pos] + text[pos + 1] + text[pos] + text[pos + 2 :]
     return text
 
 

@@ -22,16 +22,17 @@ def test_progress_maps_to_whole_steps_exactly():
 
 def test_percent_units_bind_to_progress_without_total_steps():
     lr = lrspec.sb3.schedule("Warmup(10%) >> Cosine(1e-3, 0.0, 90%)")
-    s = lrspec.parse("Warmup(10%) >> Cosine(1e-3, 0.0, 90%)",
-                     total_steps=lrspec.sb3.PROGRESS_STEPS)
+    s = lrspec.parse("Warmup(10%) >> Cosine(1e-3, 0.0, 90%)", total_steps=lrspec.sb3.PROGRESS_STEPS)
     assert lr(1.0) == 0.0 and lr(0.95) == s(50_000) == 0.0005 and lr(0.9) == 0.001
     assert lr(0.45) == s(550_000) == 0.0005 and lr(0.0) == 0.0
-    assert repr(lr) == ("lrspec.sb3.schedule('Warmup(10%) >> Cosine(0.001, 0.0, 90%)', "
-                        "total_steps=1000000)")
+    assert repr(lr) == (
+        "lrspec.sb3.schedule('Warmup(10%) >> Cosine(0.001, 0.0, 90%)', total_steps=1000000)"
+    )
     assert lrspec.sb3.schedule(3e-4)(0.3) == 3e-4  # a number needs no run length
     # The same spec bound to a real run gives the same curve in progress terms.
-    assert lrspec.sb3.schedule("Linear(3e-4, 0.0, 100%)", total_steps=4096)(0.25) == \
-        lrspec.sb3.schedule("Linear(3e-4, 0.0, 100%)")(0.25)
+    assert lrspec.sb3.schedule("Linear(3e-4, 0.0, 100%)", total_steps=4096)(
+        0.25
+    ) == lrspec.sb3.schedule("Linear(3e-4, 0.0, 100%)")(0.25)
 
 
 def test_specs_it_cannot_place_are_clear_errors():
@@ -40,7 +41,8 @@ def test_specs_it_cannot_place_are_clear_errors():
     assert str(error.value) == (
         "lrspec: 'Cosine(0.0003, 0.0, 10000)' has no whole-run units (%), so SB3's progress "
         "cannot be turned into steps\npass total_steps= (learn()'s total_timesteps) or write "
-        "the step counts in % of the run")
+        "the step counts in % of the run"
+    )
     with pytest.raises(lrspec.StateError, match="never get"):
         lrspec.sb3.schedule("Plateau(0.1)")
 
@@ -54,8 +56,9 @@ class _RecordRates(BaseCallback):
 
     def _on_rollout_start(self) -> None:
         if self.num_timesteps:
-            self.seen.append((self.num_timesteps,
-                              self.model.policy.optimizer.param_groups[0]["lr"]))
+            self.seen.append(
+                (self.num_timesteps, self.model.policy.optimizer.param_groups[0]["lr"])
+            )
 
     def _on_step(self) -> bool:
         return True
@@ -64,9 +67,16 @@ class _RecordRates(BaseCallback):
 def test_ppo_trains_on_cartpole_under_the_schedule(tmp_path):
     spec, total = "Warmup(25%) >> Cosine(1e-3, 1e-4, 75%)", 512
     s = lrspec.parse(spec, total_steps=total)
-    model = PPO("MlpPolicy", gym.make("CartPole-v1"), n_steps=64, batch_size=32, n_epochs=2,
-                learning_rate=lrspec.sb3.schedule(spec, total_steps=total), seed=0,
-                device="cpu")
+    model = PPO(
+        "MlpPolicy",
+        gym.make("CartPole-v1"),
+        n_steps=64,
+        batch_size=32,
+        n_epochs=2,
+        learning_rate=lrspec.sb3.schedule(spec, total_steps=total),
+        seed=0,
+        device="cpu",
+    )
     record = _RecordRates()
     model.learn(total_timesteps=total, callback=record)
     # An update after every 64 steps; each used exactly the rate of its timestep.

@@ -23,8 +23,11 @@ from lrspec import LrspecError
 
 from schedule_strategies import BIND, specs, steps
 
-LAWS = settings(max_examples=300, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+LAWS = settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 
 
 def _parse(text: str) -> lrspec.Schedule:
@@ -113,18 +116,23 @@ def test_equality_is_canonical_text_and_binding(a, b):
 
 def test_structural_equality_examples():
     assert lrspec.parse("Cosine(0.1, 0.0, 10000)") == lrspec.parse(
-        "Cosine(initial=0.1, final=0, steps=10000)")
+        "Cosine(initial=0.1, final=0, steps=10000)"
+    )
     assert lrspec.parse("MultiStepLR(0.1;1,3,5;0.1)") == lrspec.parse(
-        "MultiStepLR(0.1, [1, 3, 5], 0.1)")
+        "MultiStepLR(0.1, [1, 3, 5], 0.1)"
+    )
     assert lrspec.parse("StepLR(0.1, 30, 0.1)") == lrspec.parse("StepLR(0.1, 30)")
     assert str(lrspec.parse("StepLR(0.1, 30, 0.1)")) == "StepLR(0.1, 30)"  # defaults left out
     assert str(lrspec.parse("Polynomial(0.1, 0, 50, power=2)")) == (
-        "Polynomial(0.1, 0.0, 50, power=2.0)")  # a float parameter holds a float
+        "Polynomial(0.1, 0.0, 50, power=2.0)"
+    )  # a float parameter holds a float
     assert str(lrspec.parse("Cosine(0.1, 0, 1e4)")) == "Cosine(0.1, 0.0, 10000)"  # steps: int
     assert str(lrspec.parse("Warmup(5%) >> Cosine(3e-4, 3e-5, 95%)")) == (
-        "Warmup(5%) >> Cosine(0.0003, 3e-05, 95%)")  # units print as written
+        "Warmup(5%) >> Cosine(0.0003, 3e-05, 95%)"
+    )  # units print as written
     assert lrspec.parse("(Warmup(5) >> Constant(1)[:5]) >> Constant(2)") == lrspec.parse(
-        "Warmup(5) >> (Constant(1)[:5] >> Constant(2))")  # >> is associative
+        "Warmup(5) >> (Constant(1)[:5] >> Constant(2))"
+    )  # >> is associative
     assert lrspec.parse("Cosine(0.1, 0, 10)") != lrspec.parse("Cosine(0.1, 0, 11)")
 
 
@@ -142,7 +150,7 @@ def test_binding_takes_part_in_equality_only_where_units_are_used():
 @given(specs, st.lists(steps, min_size=1, max_size=20))
 def test_traced_form_agrees_with_the_scalar_path(text, ts):
     # The branch-free form that jax.jit and Keras trace, run here with NumPy itself.
-    from lrspec._math import traced_namespace
+    from lrspec.compute.math_namespaces import traced_namespace
 
     s = _parse(text)
     scalar = [_outcome(s, t) for t in ts]

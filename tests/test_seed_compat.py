@@ -109,7 +109,7 @@ def _decimal(draw, digits: st.SearchStrategy[str], exponents: st.SearchStrategy[
     e = draw(exponents)
     k = draw(st.integers(0, len(d) + 2))  # digits after the point
     padded = d.rjust(k, "0")
-    int_part, frac_part = padded[: len(padded) - k], padded[len(padded) - k:]
+    int_part, frac_part = padded[: len(padded) - k], padded[len(padded) - k :]
     written_exponent = e + k
     int_part = "0" * draw(st.integers(0, 2)) + int_part
 
@@ -178,8 +178,9 @@ def _integer(draw, value: int) -> str:
 
 @st.composite
 def nerva_strings(draw) -> str:
-    family = draw(st.sampled_from(["Constant", "TimeBased", "StepBased", "MultiStepLR",
-                                   "Exponential"]))
+    family = draw(
+        st.sampled_from(["Constant", "TimeBased", "StepBased", "MultiStepLR", "Exponential"])
+    )
     if family == "Constant":
         return f"Constant({draw(RATES)})"
     if family == "TimeBased":
@@ -234,11 +235,21 @@ def test_time_based_is_nerva_compounding_sequence_as_a_pure_function():
     # 2/15. Called once per epoch in order (0, 1, 2, 3) it gives 1, 2/3, 1/3, 2/15, which is
     # what lrspec's TimeBased is, in any order and as often as asked.
     nerva = parse_learning_rate("TimeBased(1.0,0.5)")
-    assert [nerva(e) for e in (0, 0, 1, 2, 3)] == [1.0, 1.0, 1 / 1.5, 1 / 1.5 / 2.0,
-                                                   1 / 1.5 / 2.0 / 2.5]
+    assert [nerva(e) for e in (0, 0, 1, 2, 3)] == [
+        1.0,
+        1.0,
+        1 / 1.5,
+        1 / 1.5 / 2.0,
+        1 / 1.5 / 2.0 / 2.5,
+    ]
     schedule = lrspec.parse("TimeBased(1.0,0.5)")
-    assert [schedule(e) for e in (3, 0, 2, 1, 3)] == [1 / 1.5 / 2.0 / 2.5, 1.0, 1 / 1.5 / 2.0,
-                                                     1 / 1.5, 1 / 1.5 / 2.0 / 2.5]
+    assert [schedule(e) for e in (3, 0, 2, 1, 3)] == [
+        1 / 1.5 / 2.0 / 2.5,
+        1.0,
+        1 / 1.5 / 2.0,
+        1 / 1.5,
+        1 / 1.5 / 2.0 / 2.5,
+    ]
 
 
 # Extreme values that nerva accepts and evaluates to finite rates; they stay finite and normal
@@ -252,8 +263,10 @@ EXTREMES = [
     # gamma ** 2 = 1e-340 underflows too; nerva's rate at epoch 2 is 1e-40.
     pytest.param("MultiStepLR(1e300;1,2;1e-170)", id="multistep-gamma-power-underflows-2"),
     # Many milestones: twenty factors of 0.1, multiplied one at a time by nerva.
-    pytest.param("MultiStepLR(0.1;" + ",".join(str(m) for m in range(1, 21)) + ";0.1)",
-                 id="multistep-twenty-milestones"),
+    pytest.param(
+        "MultiStepLR(0.1;" + ",".join(str(m) for m in range(1, 21)) + ";0.1)",
+        id="multistep-twenty-milestones",
+    ),
     pytest.param("TimeBased(0.1,1e300)", id="timebased-huge-decay"),
     pytest.param("TimeBased(0.1,1e-300)", id="timebased-tiny-decay"),
     pytest.param("Exponential(1e300,700)", id="exponential-to-zero"),
@@ -297,45 +310,87 @@ def test_step_based_with_a_tiny_period_nerva_cannot_evaluate(text, expected):
 REJECTED = [
     # nerva's regex is anchored at the start only and its greedy `.*` backtracks to the last
     # ')', so anything after it is silently dropped; lrspec reads the whole text.
-    pytest.param("Constant(0.1)xyz", LrspecSyntaxError, "unexpected name 'xyz'",
-                 id="trailing-junk"),
+    pytest.param(
+        "Constant(0.1)xyz", LrspecSyntaxError, "unexpected name 'xyz'", id="trailing-junk"
+    ),
     # float() reads inf, nan and Infinity; a learning rate must be finite (LANGUAGE.md 2), and
     # nan/Infinity are not lrspec numbers at all (only `inf` is), so they read as bare words.
-    pytest.param("Constant(inf)", ArgumentError, "Constant: 'lr' must be finite, got inf",
-                 id="inf"),
-    pytest.param("Constant(nan)", ArgumentError,
-                 "Constant: 'lr' must be a number, got the word 'nan'", id="nan"),
-    pytest.param("Constant(Infinity)", ArgumentError,
-                 "Constant: 'lr' must be a number, got the word 'Infinity'", id="Infinity"),
+    pytest.param(
+        "Constant(inf)", ArgumentError, "Constant: 'lr' must be finite, got inf", id="inf"
+    ),
+    pytest.param(
+        "Constant(nan)",
+        ArgumentError,
+        "Constant: 'lr' must be a number, got the word 'nan'",
+        id="nan",
+    ),
+    pytest.param(
+        "Constant(Infinity)",
+        ArgumentError,
+        "Constant: 'lr' must be a number, got the word 'Infinity'",
+        id="Infinity",
+    ),
     # float('1e999') is inf: the same non-finite rate, caught when the number is read.
-    pytest.param("Constant(1e999)", LrspecSyntaxError, "number 1e999 is too large for a float",
-                 id="overflowing-literal"),
+    pytest.param(
+        "Constant(1e999)",
+        LrspecSyntaxError,
+        "number 1e999 is too large for a float",
+        id="overflowing-literal",
+    ),
     # A negative learning rate climbs the loss; lrspec rates are >= 0.
-    pytest.param("Constant(-0.1)", ArgumentError, "Constant: 'lr' must be >= 0, got -0.1",
-                 id="negative-rate"),
+    pytest.param(
+        "Constant(-0.1)", ArgumentError, "Constant: 'lr' must be >= 0, got -0.1", id="negative-rate"
+    ),
     # nerva stops at the first milestone not yet reached, so [5, 1] makes epoch 3 undecayed
     # but epoch 5 decayed twice; LANGUAGE.md 4 requires ascending milestones.
-    pytest.param("MultiStepLR(0.1;5,1;0.1)", ArgumentError,
-                 "MultiStepLR: 'milestones' must be in ascending order, got [5, 1]",
-                 id="milestones-not-ascending"),
+    pytest.param(
+        "MultiStepLR(0.1;5,1;0.1)",
+        ArgumentError,
+        "MultiStepLR: 'milestones' must be in ascending order, got [5, 1]",
+        id="milestones-not-ascending",
+    ),
     # A negative milestone is a step before training starts.
-    pytest.param("MultiStepLR(0.1;-1;0.1)", ArgumentError,
-                 "MultiStepLR: 'milestones' must be >= 0, got -1", id="negative-milestone"),
+    pytest.param(
+        "MultiStepLR(0.1;-1;0.1)",
+        ArgumentError,
+        "MultiStepLR: 'milestones' must be >= 0, got -1",
+        id="negative-milestone",
+    ),
     # A negative gamma makes the rate alternate in sign.
-    pytest.param("MultiStepLR(0.1;1,2;-0.5)", ArgumentError,
-                 "MultiStepLR: 'gamma' must be >= 0, got -0.5", id="negative-gamma"),
+    pytest.param(
+        "MultiStepLR(0.1;1,2;-0.5)",
+        ArgumentError,
+        "MultiStepLR: 'gamma' must be >= 0, got -0.5",
+        id="negative-gamma",
+    ),
     # nerva divides by change_rate when called: ZeroDivisionError at the first epoch.
-    pytest.param("StepBased(0.1,0.5,0)", ArgumentError,
-                 "StepBased: 'change_rate' must be > 0, got 0.0", id="zero-change-rate"),
+    pytest.param(
+        "StepBased(0.1,0.5,0)",
+        ArgumentError,
+        "StepBased: 'change_rate' must be > 0, got 0.0",
+        id="zero-change-rate",
+    ),
     # A drop rate above 1 is a rise, not a drop.
-    pytest.param("StepBased(0.1,2,10)", ArgumentError,
-                 "StepBased: 'drop_rate' must be in [0, 1], got 2.0", id="drop-rate-above-one"),
+    pytest.param(
+        "StepBased(0.1,2,10)",
+        ArgumentError,
+        "StepBased: 'drop_rate' must be in [0, 1], got 2.0",
+        id="drop-rate-above-one",
+    ),
     # nerva divides by 1 - 0.5 * epoch: ZeroDivisionError at epoch 2 (and negative rates after).
-    pytest.param("TimeBased(0.1,-0.5)", ArgumentError,
-                 "TimeBased: 'decay' must be >= 0, got -0.5", id="negative-decay"),
+    pytest.param(
+        "TimeBased(0.1,-0.5)",
+        ArgumentError,
+        "TimeBased: 'decay' must be >= 0, got -0.5",
+        id="negative-decay",
+    ),
     # A negative change_rate grows exponentially.
-    pytest.param("Exponential(0.1,-1)", ArgumentError,
-                 "Exponential: 'change_rate' must be >= 0, got -1.0", id="negative-change-rate"),
+    pytest.param(
+        "Exponential(0.1,-1)",
+        ArgumentError,
+        "Exponential: 'change_rate' must be >= 0, got -1.0",
+        id="negative-change-rate",
+    ),
 ]
 
 
@@ -393,13 +448,28 @@ def test_numpy_ml_constant_scheduler(lr):
 @example(initial_lr=0.01, stage_length=500, staircase=True, decay=0.1)
 @example(initial_lr=0.5, stage_length=1, staircase=True, decay=0.5)
 def test_numpy_ml_exponential_scheduler(initial_lr, stage_length, staircase, decay):
-    scheduler = NUMPY_ML.ExponentialScheduler(initial_lr=initial_lr, stage_length=stage_length,
-                                              staircase=staircase, decay=decay)
+    scheduler = NUMPY_ML.ExponentialScheduler(
+        initial_lr=initial_lr, stage_length=stage_length, staircase=staircase, decay=decay
+    )
     text = str(scheduler)
     assert text.startswith("ExponentialScheduler(initial_lr=")
     sl = stage_length
-    steps = sorted({0, 1, 2, sl - 1, sl, sl + 1, 2 * sl - 1, 2 * sl, 2 * sl + 1,
-                    5 * sl + sl // 2, 90 * sl - 1, 90 * sl})
+    steps = sorted(
+        {
+            0,
+            1,
+            2,
+            sl - 1,
+            sl,
+            sl + 1,
+            2 * sl - 1,
+            2 * sl,
+            2 * sl + 1,
+            5 * sl + sl // 2,
+            90 * sl - 1,
+            90 * sl,
+        }
+    )
     expected = [float(scheduler.learning_rate(step=t)) for t in steps]
     _assert_values(lrspec.parse(text), steps, expected, text)
 
@@ -413,8 +483,9 @@ def test_numpy_ml_exponential_scheduler(initial_lr, stage_length, staircase, dec
 @example(model_dim=512, scale_factor=1, warmup_steps=4000)  # the defaults
 @example(model_dim=1, scale_factor=1, warmup_steps=1)
 def test_numpy_ml_noam_scheduler(model_dim, scale_factor, warmup_steps):
-    scheduler = NUMPY_ML.NoamScheduler(model_dim=model_dim, scale_factor=scale_factor,
-                                       warmup_steps=warmup_steps)
+    scheduler = NUMPY_ML.NoamScheduler(
+        model_dim=model_dim, scale_factor=scale_factor, warmup_steps=warmup_steps
+    )
     text = str(scheduler)
     schedule = lrspec.parse(text)
     w = warmup_steps
@@ -451,26 +522,31 @@ def _loss_runs(draw, patience: int) -> list[float]:
     after = draw(st.sampled_from([0.0, 0.0, 0.01, 0.1, -0.01]))
     amplitude = draw(st.sampled_from([0.0, 0.0, 1e-3, 0.05, 0.5]))
     noise = draw(st.lists(st.floats(-1.0, 1.0), min_size=n, max_size=n))
-    return [start - fall * min(i, bend) + after * max(0, i - bend) + amplitude * noise[i]
-            for i in range(n)]
+    return [
+        start - fall * min(i, bend) + after * max(0, i - bend) + amplitude * noise[i]
+        for i in range(n)
+    ]
 
 
 @st.composite
 def _king_cases(draw):
     patience = draw(st.integers(3, 25))
-    return (draw(st.floats(1e-4, 1.0)), patience,
-            draw(st.one_of(st.just(1.0), st.floats(0.05, 1.0))),
-            draw(_loss_runs(patience)))
+    return (
+        draw(st.floats(1e-4, 1.0)),
+        patience,
+        draw(st.one_of(st.just(1.0), st.floats(0.05, 1.0))),
+        draw(_loss_runs(patience)),
+    )
 
 
 def _king_rates(initial_lr, patience, decay, losses):
     """numpy-ml's rates after each loss, and lrspec's, from the __str__ form."""
     scheduler = NUMPY_ML.KingScheduler(initial_lr=initial_lr, patience=patience, decay=decay)
     text = str(scheduler)
-    assert text == f"KingScheduler(initial_lr={initial_lr!r}, patience={patience}, " \
-                   f"decay={decay!r})"
-    expected = [float(scheduler.learning_rate(step=i, cur_loss=loss))
-                for i, loss in enumerate(losses)]
+    assert text == f"KingScheduler(initial_lr={initial_lr!r}, patience={patience}, decay={decay!r})"
+    expected = [
+        float(scheduler.learning_rate(step=i, cur_loss=loss)) for i, loss in enumerate(losses)
+    ]
     schedule = lrspec.parse(text)
     got = [schedule.step(loss) for loss in losses]
     return text, expected, got
@@ -485,8 +561,9 @@ def test_numpy_ml_king_scheduler():
         initial_lr, patience, decay, losses = case
         text, expected, got = _king_rates(initial_lr, patience, decay, losses)
         for i, (want, have) in enumerate(zip(expected, got)):
-            assert _close(have, want), (f"{text}: rate after loss {i} = {have!r}, "
-                                        f"numpy-ml {want!r}; losses {losses}")
+            assert _close(have, want), (
+                f"{text}: rate after loss {i} = {have!r}, numpy-ml {want!r}; losses {losses}"
+            )
         decayed.append(expected[-1] < initial_lr)
 
     check()
@@ -499,9 +576,11 @@ def test_numpy_ml_king_scheduler_plateau_and_rise(patience):
     # Deterministic runs: a constant loss decays (zero slope variance gives P = 0.5 < 0.51),
     # and so does a steadily rising loss, except for the patiences where the robust test can
     # never pass (19 among them, numpy_ml/neural_nets/schedulers/schedulers.py); a falling loss never decays.
-    for losses in ([1.0] * (3 * patience),
-                   [1.0 + 0.01 * i for i in range(4 * patience)],
-                   [10.0 - 0.01 * i for i in range(3 * patience)]):
+    for losses in (
+        [1.0] * (3 * patience),
+        [1.0 + 0.01 * i for i in range(4 * patience)],
+        [10.0 - 0.01 * i for i in range(3 * patience)],
+    ):
         text, expected, got = _king_rates(0.1, patience, 0.5, losses)
         assert got == pytest.approx(expected, rel=RTOL, abs=0.0), text
     _, constant, _ = _king_rates(0.1, patience, 0.5, [1.0] * (3 * patience))

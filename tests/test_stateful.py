@@ -56,7 +56,8 @@ def test_plateau_follows_pytorch_rules_step_by_step():
     rates = [s.step(m) for m in [3, 3, 3, 3, 3, 3]]
     assert rates == [1.0, 1.0, 0.5, 0.5, 0.5, 0.25]
     assert s.state_dict() == {
-        "spec": "Plateau(1.0, factor=0.5, patience=1, cooldown=1)", "count": 6,
+        "spec": "Plateau(1.0, factor=0.5, patience=1, cooldown=1)",
+        "count": 6,
         "state": {"lr": 0.25, "best": 3.0, "num_bad_epochs": 0, "cooldown_counter": 1},
     }
 
@@ -79,23 +80,40 @@ def test_step_on_a_pure_schedule_is_an_error():
     s = lrspec.parse("Cosine(0.1, 0, 100)")
     with pytest.raises(StateError) as caught:
         s.step(1.0)
-    assert caught.value.message == ("'Cosine(0.1, 0.0, 100)' does not read a metric; "
-                                    "step(metric) is for schedules with Plateau or KingScheduler")
+    assert caught.value.message == (
+        "'Cosine(0.1, 0.0, 100)' does not read a metric; "
+        "step(metric) is for schedules with Plateau or KingScheduler"
+    )
     assert s.state_dict() == {"spec": "Cosine(0.1, 0.0, 100)", "count": 0, "state": None}
 
 
-@pytest.mark.parametrize(("state", "message"), [
-    ({"spec": "Plateau(0.2)", "count": 0, "state": {}},
-     "the saved state is for 'Plateau(0.2)', not 'Plateau(0.1)'"),
-    ({"spec": "Plateau(0.1)", "count": -1, "state": {}}, "saved state has a bad 'count': -1"),
-    ({"spec": "Plateau(0.1)", "count": 0, "state": None}, "saved state has a bad 'state': None"),
-    ({"spec": "Plateau(0.1)", "count": 0, "state": {"lr": 0.1}},
-     "saved state is missing 'best'"),
-    ({"spec": "Plateau(0.1)", "count": 0,
-      "state": {"lr": "x", "best": None, "num_bad_epochs": 0, "cooldown_counter": 0}},
-     "saved state has a bad 'lr': 'x'"),
-    ([1, 2], "a saved state is a dict from state_dict(), got list"),
-])
+@pytest.mark.parametrize(
+    ("state", "message"),
+    [
+        (
+            {"spec": "Plateau(0.2)", "count": 0, "state": {}},
+            "the saved state is for 'Plateau(0.2)', not 'Plateau(0.1)'",
+        ),
+        ({"spec": "Plateau(0.1)", "count": -1, "state": {}}, "saved state has a bad 'count': -1"),
+        (
+            {"spec": "Plateau(0.1)", "count": 0, "state": None},
+            "saved state has a bad 'state': None",
+        ),
+        (
+            {"spec": "Plateau(0.1)", "count": 0, "state": {"lr": 0.1}},
+            "saved state is missing 'best'",
+        ),
+        (
+            {
+                "spec": "Plateau(0.1)",
+                "count": 0,
+                "state": {"lr": "x", "best": None, "num_bad_epochs": 0, "cooldown_counter": 0},
+            },
+            "saved state has a bad 'lr': 'x'",
+        ),
+        ([1, 2], "a saved state is a dict from state_dict(), got list"),
+    ],
+)
 def test_bad_saved_states(state, message):
     s = lrspec.parse("Plateau(0.1)")
     with pytest.raises(StateError) as caught:

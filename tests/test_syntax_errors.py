@@ -19,8 +19,14 @@ INVALID = [
     ("unclosed-paren", "Cosine(0.1, 0.0, 10000", S, 1, 6, "'(' was never closed"),
     ("unclosed-after-comma", "Cosine(0.1,", S, 1, 6, "'(' was never closed"),
     ("unclosed-nested", "Repeat(Cosine(0.1, 0, 10), 3", S, 1, 6, "'(' was never closed"),
-    ("unclosed-list", "PiecewiseConstant([1, 2, [0.1, 0.2, 0.3])", S, 1, 40,
-     "closing ')' does not match opening '['"),
+    (
+        "unclosed-list",
+        "PiecewiseConstant([1, 2, [0.1, 0.2, 0.3])",
+        S,
+        1,
+        40,
+        "closing ')' does not match opening '['",
+    ),
     ("unclosed-group", "(Warmup(5) >> Cosine(1, 0, 5)", S, 1, 0, "'(' was never closed"),
     ("unmatched-close", "Cosine(0.1, 0.0, 10000))", S, 1, 23, "unmatched ')'"),
     ("unmatched-bracket", "Constant(0.1)]", S, 1, 13, "unmatched ']'"),
@@ -38,17 +44,48 @@ INVALID = [
     ("single-gt", "Warmup(5) > Cosine(0.1, 0, 10)", S, 1, 10, "unexpected character '>'"),
     ("triple-gt", "Warmup(5) >>> Cosine(0.1, 0, 10)", S, 1, 12, "unexpected character '>'"),
     ("overflow", "Constant(1e999)", S, 1, 9, "number 1e999 is too large for a float"),
-    ("overflow-unit", "Warmup(1e400%) >> Constant(0.1)", S, 1, 7,
-     "number 1e400 is too large for a float"),
+    (
+        "overflow-unit",
+        "Warmup(1e400%) >> Constant(0.1)",
+        S,
+        1,
+        7,
+        "number 1e400 is too large for a float",
+    ),
     ("too-many-digits", "Constant(" + "9" * 5000 + ")", S, 1, 9, "number has too many digits"),
-    ("unterminated-string", "Cyclic(0.1, 1, 10, mode='triangular)", S, 1, 24, "unterminated string"),
+    (
+        "unterminated-string",
+        "Cyclic(0.1, 1, 10, mode='triangular)",
+        S,
+        1,
+        24,
+        "unterminated string",
+    ),
     ("unterminated-dq", 'f("abc', S, 1, 2, "unterminated string"),
-    ("keyword-before-positional", "Cosine(initial=0.1, 0.0, 10000)", S, 1, 20,
-     "positional argument follows keyword argument"),
-    ("repeated-keyword", "Cosine(0.1, 0.0, steps=10, steps=20)", S, 1, 27,
-     "keyword argument repeated: 'steps'"),
-    ("keyword-inside-group", "MultiStepLR(0.1;1,gamma=3;0.1)", S, 1, 18,
-     "a keyword argument must start its ';' group"),
+    (
+        "keyword-before-positional",
+        "Cosine(initial=0.1, 0.0, 10000)",
+        S,
+        1,
+        20,
+        "positional argument follows keyword argument",
+    ),
+    (
+        "repeated-keyword",
+        "Cosine(0.1, 0.0, steps=10, steps=20)",
+        S,
+        1,
+        27,
+        "keyword argument repeated: 'steps'",
+    ),
+    (
+        "keyword-inside-group",
+        "MultiStepLR(0.1;1,gamma=3;0.1)",
+        S,
+        1,
+        18,
+        "a keyword argument must start its ';' group",
+    ),
     ("missing-value", "Cosine(initial=)", S, 1, 15, "unexpected ')'"),
     ("double-equals", "Cosine(initial==0.1)", S, 1, 15, "unexpected '='"),
     ("juxtaposed-numbers", "Cosine(0.1 0.0 10000)", S, 1, 11, "unexpected number 0.0"),
@@ -69,26 +106,64 @@ INVALID = [
     ("dotted-value", "f(mode=a.b)", S, 1, 10, "unexpected ')'"),
     ("binary-missing-right", "Cosine(0.1, 0, 10) *", S, 1, 20, "unexpected end of input"),
     ("binary-missing-left", "* Cosine(0.1, 0, 10)", S, 1, 0, "unexpected '*'"),
-    ("multiline-error", "Warmup(500)\n  >> Cosine(0.1,\n            0.0,, 10000)", S, 3, 16,
-     "unexpected ','"),
-    ("multiline-unclosed", "Warmup(500) >>\n  Cosine(0.1, 0.0, 10000", S, 2, 8,
-     "'(' was never closed"),
+    (
+        "multiline-error",
+        "Warmup(500)\n  >> Cosine(0.1,\n            0.0,, 10000)",
+        S,
+        3,
+        16,
+        "unexpected ','",
+    ),
+    (
+        "multiline-unclosed",
+        "Warmup(500) >>\n  Cosine(0.1, 0.0, 10000",
+        S,
+        2,
+        8,
+        "'(' was never closed",
+    ),
     ("nul-byte", "Constant(0.1)\x00", S, 1, 13, "unexpected character '\\x00'"),
     ("unicode", "Constant(0.1) → Cosine(0.1, 0, 1)", S, 1, 14, "unexpected character '→'"),
-    ("nested-10000", "(" * 10000 + "Constant(0.1)" + ")" * 10000, LimitError, 1, 100,
-     "nesting is deeper than 100 levels"),
-    ("megabyte", "Constant(0.1) >> " * 60000 + "Constant(0.1)", LimitError, 1, 100000,
-     "spec is 1020013 characters long; the limit is 100000"),
-    ("deep-unary", "-" * 5000 + "Constant(0.1)", LimitError, 1, 100,
-     "nesting is deeper than 100 levels"),
-    ("long-sum", " + ".join(["Constant(0.1)"] * 500), LimitError, 1, 0,
-     "nesting is deeper than 100 levels"),
+    (
+        "nested-10000",
+        "(" * 10000 + "Constant(0.1)" + ")" * 10000,
+        LimitError,
+        1,
+        100,
+        "nesting is deeper than 100 levels",
+    ),
+    (
+        "megabyte",
+        "Constant(0.1) >> " * 60000 + "Constant(0.1)",
+        LimitError,
+        1,
+        100000,
+        "spec is 1020013 characters long; the limit is 100000",
+    ),
+    (
+        "deep-unary",
+        "-" * 5000 + "Constant(0.1)",
+        LimitError,
+        1,
+        100,
+        "nesting is deeper than 100 levels",
+    ),
+    (
+        "long-sum",
+        " + ".join(["Constant(0.1)"] * 500),
+        LimitError,
+        1,
+        0,
+        "nesting is deeper than 100 levels",
+    ),
     ("deep-lists", "[" * 150 + "]" * 150, LimitError, 1, 100, "nesting is deeper than 100 levels"),
 ]
 
 
-@pytest.mark.parametrize(("text", "cls", "line", "column", "message"),
-                         [pytest.param(*case[1:], id=case[0]) for case in INVALID])
+@pytest.mark.parametrize(
+    ("text", "cls", "line", "column", "message"),
+    [pytest.param(*case[1:], id=case[0]) for case in INVALID],
+)
 def test_invalid_input(text, cls, line, column, message):
     with pytest.raises(cls) as caught:
         parse_tree(text)
@@ -105,6 +180,7 @@ def test_the_table_is_big_enough():
 
 
 # -- exact renderings ---------------------------------------------------------------------
+
 
 def _rendered(text: str) -> str:
     with pytest.raises(LrspecError) as caught:
@@ -187,8 +263,9 @@ def test_rendered_unexpected_end():
 def test_rendering_of_the_language_example():
     # The message of LANGUAGE.md section 8, built by hand (the evaluator raises it).
     text = "Warmup(500) >> Cosin(0.1, 0.0, 10000)"
-    error = lrspec.UnknownNameError("unknown schedule 'Cosin'", span=(15, 20), text=text,
-                                    hint="did you mean 'Cosine'?")
+    error = lrspec.UnknownNameError(
+        "unknown schedule 'Cosin'", span=(15, 20), text=text, hint="did you mean 'Cosine'?"
+    )
     assert str(error) == (
         "lrspec: unknown schedule 'Cosin' at column 15\n"
         "  Warmup(500) >> Cosin(0.1, 0.0, 10000)\n"
@@ -227,6 +304,7 @@ def test_non_string_input():
 
 # -- limits -------------------------------------------------------------------------------
 
+
 def test_length_limit_at_and_past():
     text = "Constant(0.1)" + " " * 87
     assert len(text) == 100
@@ -238,13 +316,17 @@ def test_length_limit_at_and_past():
 # Each wrapper nests `n` times; the number is the largest `n` within a depth limit of 20.
 # Brackets count one level each; a tree node counts one level for itself, so the number
 # inside a wrapper adds one level of the tree.
-@pytest.mark.parametrize(("wrap", "n_at_limit"), [
-    (lambda inner, n: "(" * n + inner + ")" * n, 20),
-    (lambda inner, n: "-" * n + inner, 19),
-    (lambda inner, n: "Repeat(" * n + inner + ", 2)" * n, 19),
-    (lambda inner, n: "[" * n + inner + "]" * n, 19),
-    (lambda inner, n: " + ".join([inner] * (n + 1)), 19),
-], ids=["parentheses", "unary-minus", "calls", "lists", "sum-chain"])
+@pytest.mark.parametrize(
+    ("wrap", "n_at_limit"),
+    [
+        (lambda inner, n: "(" * n + inner + ")" * n, 20),
+        (lambda inner, n: "-" * n + inner, 19),
+        (lambda inner, n: "Repeat(" * n + inner + ", 2)" * n, 19),
+        (lambda inner, n: "[" * n + inner + "]" * n, 19),
+        (lambda inner, n: " + ".join([inner] * (n + 1)), 19),
+    ],
+    ids=["parentheses", "unary-minus", "calls", "lists", "sum-chain"],
+)
 def test_depth_limit_at_and_past(wrap, n_at_limit):
     limits = Limits(max_depth=20)
     parse_tree(wrap("1", n_at_limit), limits=limits)

@@ -7,12 +7,11 @@ import struct
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
-
-from lrspec import LrspecSyntaxError, parse_tree, unparse
-from lrspec.nodes import Number
 from lark import Lark
 
-from lrspec.parser import grammar_text
+from lrspec import LrspecSyntaxError, parse_tree, unparse
+from lrspec.syntax.nodes import Number
+from lrspec.syntax.parser import grammar_text
 
 from strategies import finite_floats, trees
 
@@ -37,8 +36,9 @@ def test_every_float_survives_bit_for_bit(value):
 # Text drawn from the grammar itself (hypothesis.extra.lark). Explicit terminals keep the
 # drawing fast and the texts readable when a test fails.
 _TERMINALS = {
-    "NUMBER": st.from_regex(r"(0|[1-9][0-9]{0,3}|[0-9]*\.[0-9]+|[1-9]e-?[0-9])(%|ep)?",
-                            fullmatch=True),
+    "NUMBER": st.from_regex(
+        r"(0|[1-9][0-9]{0,3}|[0-9]*\.[0-9]+|[1-9]e-?[0-9])(%|ep)?", fullmatch=True
+    ),
     "NAME": st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,6}", fullmatch=True),
     "STRING": st.from_regex(r"'[a-z ]{0,5}'|\"[a-z]{0,5}\"", fullmatch=True),
     # Ignored tokens: a comment brings its own newline so it cannot swallow what follows.
@@ -57,8 +57,16 @@ def test_text_generated_from_the_grammar_round_trips(text):
     except LrspecSyntaxError as error:
         # The grammar allows what the tree builder then rejects by rule (keyword order,
         # repeated keywords, numbers that overflow); nothing else may fail.
-        assume(error.message.startswith(("positional argument follows", "keyword argument",
-                                         "a keyword argument must", "number ")))
+        assume(
+            error.message.startswith(
+                (
+                    "positional argument follows",
+                    "keyword argument",
+                    "a keyword argument must",
+                    "number ",
+                )
+            )
+        )
         return
     canonical = unparse(tree)
     assert parse_tree(canonical) == tree

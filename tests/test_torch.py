@@ -34,8 +34,9 @@ def _advance(sched, *metric) -> None:
 
 def _assert_trace(trace, got) -> None:
     want = np.array(trace["lr"])
-    assert np.all(np.abs(np.array(got) - want) <= trace["atol"] + trace["rtol"] * np.abs(want)), \
+    assert np.all(np.abs(np.array(got) - want) <= trace["atol"] + trace["rtol"] * np.abs(want)), (
         trace["id"]
+    )
 
 
 @pytest.mark.parametrize("trace", PURE, ids=lambda t: t["id"])
@@ -71,15 +72,19 @@ def test_stateful_trace_through_step_metric(trace):
 
 def _run(*args: str) -> dict:
     out = args[2]
-    subprocess.run([sys.executable, str(HERE / "adapters_resume.py"), *args], check=True,
-                   cwd=ROOT, timeout=300)
+    subprocess.run(
+        [sys.executable, str(HERE / "adapters_resume.py"), *args], check=True, cwd=ROOT, timeout=300
+    )
     return json.loads(Path(out).read_text())
 
 
-@pytest.mark.parametrize("spec", [
-    "Warmup(50) >> Cosine(0.01, 0.0, 500)",
-    "Warmup(20) >> Plateau(0.01, factor=0.5, patience=40)",
-])
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "Warmup(50) >> Cosine(0.01, 0.0, 500)",
+        "Warmup(20) >> Plateau(0.01, factor=0.5, patience=40)",
+    ],
+)
 def test_resume_in_a_new_process_gives_the_uninterrupted_run(spec, tmp_path):
     checkpoint = str(tmp_path / "checkpoint.pt")
     full = _run(spec, "full", str(tmp_path / "full.json"))
@@ -103,7 +108,8 @@ def test_resume_in_a_new_process_gives_the_uninterrupted_run(spec, tmp_path):
     assert str(error.value) == (
         f"lrspec: the saved scheduler state is for '{spec}', but this scheduler runs "
         "'Cosine(0.01, 0.0, 600)'\npass allow_spec_change=True to load_state_dict() to "
-        "continue at step 300 under the new spec")
+        "continue at step 300 under the new spec"
+    )
     other.load_state_dict(saved, allow_spec_change=True)
     assert other.last_epoch == 300
     assert other.optimizer.param_groups[0]["lr"] == lrspec.parse("Cosine(0.01, 0.0, 600)")(300)
@@ -155,25 +161,33 @@ def test_seek_is_a_set_not_a_replay():
 
 def test_state_dict_is_plain_data_and_names_the_spec(tmp_path):
     optimizer = _optimizer(1.0)
-    sched = lrspec.torch.scheduler(optimizer, "Warmup(5%) >> Cosine(0.1, 0.0, 95%)",
-                                   total_steps=1000)
+    sched = lrspec.torch.scheduler(
+        optimizer, "Warmup(5%) >> Cosine(0.1, 0.0, 95%)", total_steps=1000
+    )
     sched.seek(42)
     assert sched.state_dict() == {
-        "spec": "Warmup(5%) >> Cosine(0.1, 0.0, 95%)", "total_steps": 1000,
-        "steps_per_epoch": None, "multiplier": False, "step": 42, "base_lrs": [1.0],
+        "spec": "Warmup(5%) >> Cosine(0.1, 0.0, 95%)",
+        "total_steps": 1000,
+        "steps_per_epoch": None,
+        "multiplier": False,
+        "step": 42,
+        "base_lrs": [1.0],
         "schedule_state": None,
     }
     torch.save(sched.state_dict(), tmp_path / "s.pt")
     loaded = torch.load(tmp_path / "s.pt", weights_only=True)
-    fresh = lrspec.torch.scheduler(_optimizer(1.0), "Warmup(5%) >> Cosine(0.1, 0.0, 95%)",
-                                   total_steps=1000)
+    fresh = lrspec.torch.scheduler(
+        _optimizer(1.0), "Warmup(5%) >> Cosine(0.1, 0.0, 95%)", total_steps=1000
+    )
     fresh.load_state_dict(loaded)
     assert fresh.last_epoch == 42
     assert fresh.optimizer.param_groups[0]["lr"] == lrspec.parse(
-        "Warmup(50) >> Cosine(0.1, 0.0, 950)")(42)
+        "Warmup(50) >> Cosine(0.1, 0.0, 950)"
+    )(42)
     # Other bindings make another schedule.
-    longer = lrspec.torch.scheduler(_optimizer(1.0), "Warmup(5%) >> Cosine(0.1, 0.0, 95%)",
-                                    total_steps=2000)
+    longer = lrspec.torch.scheduler(
+        _optimizer(1.0), "Warmup(5%) >> Cosine(0.1, 0.0, 95%)", total_steps=2000
+    )
     with pytest.raises(lrspec.StateError, match="total_steps=1000"):
         longer.load_state_dict(loaded)
     with pytest.raises(lrspec.StateError, match="not a state from an lrspec.torch"):
@@ -210,8 +224,9 @@ def test_metric_misuse_and_missing_units_are_lrspec_errors():
         lrspec.torch.scheduler(_optimizer(1.0), "Cosine(0.1, 0.0, 100%)")
     # Spec forms: a dict, a number.
     optimizer = _optimizer(1.0)
-    lrspec.torch.scheduler(optimizer, {"family": "Cosine",
-                                       "args": {"initial": 0.1, "final": 0.0, "steps": 10}})
+    lrspec.torch.scheduler(
+        optimizer, {"family": "Cosine", "args": {"initial": 0.1, "final": 0.0, "steps": 10}}
+    )
     assert optimizer.param_groups[0]["lr"] == 0.1
     lrspec.torch.scheduler(optimizer, 0.003)
     assert optimizer.param_groups[0]["lr"] == 0.003
@@ -229,8 +244,13 @@ def test_tensor_learning_rates_are_filled_in_place():
 
 
 def test_the_example_trains_and_prints_its_schedule():
-    result = subprocess.run([sys.executable, str(ROOT / "examples" / "torch_train.py")],
-                            capture_output=True, text=True, check=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "torch_train.py")],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
     lines = result.stdout.splitlines()
     assert lines[0] == "schedule: Warmup(5%) >> Cosine(0.05, 0.0, 95%) (total_steps=400)"
     final = json.loads(lines[-1])

@@ -49,8 +49,10 @@ def test_unresolved_units_print_but_do_not_evaluate():
     s = lrspec.parse(SPEC)
     assert str(s) == "Warmup(5%) >> Cosine(0.0003, 3e-05, 95%)"
     assert s.needs == {"total_steps"}
-    message = ("'Warmup(5%) >> Cosine(0.0003, 3e-05, 95%)' needs total_steps to be evaluated "
-               "(it uses 5%, 95%)")
+    message = (
+        "'Warmup(5%) >> Cosine(0.0003, 3e-05, 95%)' needs total_steps to be evaluated "
+        "(it uses 5%, 95%)"
+    )
     for attempt in (lambda: s(10), lambda: s(np.arange(3)), lambda: s.length):
         with pytest.raises(UnitError) as caught:
             attempt()
@@ -76,7 +78,8 @@ def test_whole_run_families_need_total_steps():
     with pytest.raises(UnitError) as caught:
         s(0)
     assert caught.value.message == (
-        "'LinearLRSchedule(initial_value=0.1)' needs total_steps to be evaluated")
+        "'LinearLRSchedule(initial_value=0.1)' needs total_steps to be evaluated"
+    )
     assert s.bind(total_steps=10)(5) == 0.5 * 0.1 + (1.0 - 0.5) * 0.0
 
 
@@ -109,8 +112,9 @@ def test_resolved_values_are_range_checked():
     assert caught.value.message == "Cosine: 'steps' must be at most 1000000.0ep, got 2000000ep"
     with pytest.raises(lrspec.CompositionError) as caught:
         lrspec.parse("Linear(1, 0, 100%)[60%:40%]", total_steps=100)
-    assert caught.value.message == ("the slice [60%:40%] is empty: it starts at step 60, at or "
-                                    "after its stop (step 40)")
+    assert caught.value.message == (
+        "the slice [60%:40%] is empty: it starts at step 60, at or after its stop (step 40)"
+    )
 
 
 def test_errors_found_on_binding_point_at_the_text():

@@ -37,6 +37,7 @@ def test_wheel_installs_and_parses(tmp_path):
     # Run from an empty directory so that the source tree cannot be imported by accident.
     work = tmp_path / "elsewhere"
     work.mkdir()
-    result = subprocess.run([python, "-c", SCRIPT], cwd=work, check=True, capture_output=True,
-                            text=True)
+    result = subprocess.run(
+        [python, "-c", SCRIPT], cwd=work, check=True, capture_output=True, text=True
+    )
     assert result.stdout == "Warmup(500) >> Cosine(0.1, 0.0, 10000)\n"

@@ -8,6 +8,7 @@ one function registered with :func:`command` (see :mod:`lrspec.cli.app`).
 
 from __future__ import annotations
 
+from . import commands, convert  # noqa: F401  (importing registers the subcommands)
 from .app import (
     INVALID,
     OK,
@@ -20,10 +21,10 @@ from .app import (
     arg,
     build_parser,
     command,
-    registered,
     main,
     read_schedule,
     read_spec,
+    registered,
 )
 
 __all__ = [

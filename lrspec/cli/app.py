@@ -18,14 +18,16 @@ exit.
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
+import inspect
 import os
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
-from ..errors import LrspecError, UnitError
+from ..schedule.parsing import parse
+from ..syntax.errors import LrspecError, UnitError
 
 #: Exit codes.
 OK, INVALID, USAGE = 0, 1, 2
@@ -71,6 +73,7 @@ def command(name: str, help: str, *arguments, passthrough: bool = False):
 
     The function's docstring is the subcommand's ``--help`` description.
     """
+
     def register(run):
         _COMMANDS[name] = Command(name, help, arguments, run, passthrough)
         return run
@@ -107,13 +110,22 @@ def number(text: str) -> int | float:
     return value
 
 
-SPEC = arg("spec", metavar="SPEC",
-           help="the schedule text (quote it), or - to read it from standard input")
+SPEC = arg(
+    "spec", metavar="SPEC", help="the schedule text (quote it), or - to read it from standard input"
+)
 SIZES = (
-    arg("--total-steps", type=positive_int, metavar="N",
-        help="the run's length in steps: resolves %% units and checks the run's end"),
-    arg("--steps-per-epoch", type=positive_int, metavar="N",
-        help="steps per epoch: resolves ep units"),
+    arg(
+        "--total-steps",
+        type=positive_int,
+        metavar="N",
+        help="the run's length in steps: resolves %% units and checks the run's end",
+    ),
+    arg(
+        "--steps-per-epoch",
+        type=positive_int,
+        metavar="N",
+        help="steps per epoch: resolves ep units",
+    ),
 )
 
 
@@ -125,8 +137,12 @@ class Console:
 
     _STYLES = {"bold": "1", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
 
-    def __init__(self, stdout: TextIO | None = None, stderr: TextIO | None = None,
-                 stdin: TextIO | None = None) -> None:
+    def __init__(
+        self,
+        stdout: TextIO | None = None,
+        stderr: TextIO | None = None,
+        stdin: TextIO | None = None,
+    ) -> None:
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
         self.stdin = stdin or sys.stdin
@@ -178,11 +194,11 @@ def read_spec(args: argparse.Namespace, io: Console) -> str:
 
 def read_schedule(args: argparse.Namespace, io: Console, text: str | None = None):
     """The schedule of ``args.spec`` (or of ``text``), bound to the run's sizes in ``args``."""
-    from .. import parse
-
-    return parse(read_spec(args, io) if text is None else text,
-                 total_steps=getattr(args, "total_steps", None),
-                 steps_per_epoch=getattr(args, "steps_per_epoch", None))
+    return parse(
+        read_spec(args, io) if text is None else text,
+        total_steps=getattr(args, "total_steps", None),
+        steps_per_epoch=getattr(args, "steps_per_epoch", None),
+    )
 
 
 # -- the parser and main ---------------------------------------------------------------------
@@ -194,22 +210,21 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``lrspec`` argument parser, with one subparser per registered subcommand."""
-    from .. import __version__
-
     parser = argparse.ArgumentParser(
         prog="lrspec",
         description="Learning-rate schedules as one line of text: check, evaluate, plot, "
-                    "format and explain them.",
+        "format and explain them.",
         epilog="Run 'lrspec COMMAND --help' for a command's options. Exit codes: 0 ok, "
-               "1 invalid spec (or warnings with check --strict), 2 usage.",
+        "1 invalid spec (or warnings with check --strict), 2 usage.",
         formatter_class=_Formatter,
     )
-    parser.add_argument("--version", action="version", version=f"lrspec {__version__}")
+    parser.add_argument("--version", action="version", version=f"lrspec {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for cmd in _COMMANDS.values():
         doc = cmd.run.__doc__ or cmd.help
-        p = sub.add_parser(cmd.name, help=cmd.help, description=_dedent(doc),
-                           formatter_class=_Formatter)
+        p = sub.add_parser(
+            cmd.name, help=cmd.help, description=_dedent(doc), formatter_class=_Formatter
+        )
         for flags, options in cmd.arguments:
             p.add_argument(*flags, **options)
         p.set_defaults(_command=cmd, _parser=p)
@@ -217,17 +232,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _dedent(doc: str) -> str:
-    import inspect
-
     return inspect.cleandoc(doc)
 
 
-def _cli_hint(error: LrspecError) -> None:
-    """Hints written for the Python API, said as the command's options instead."""
-    if isinstance(error, UnitError) and error.hint and "lrspec.parse()" in error.hint:
-        hint = re.sub(r"\b(total_steps|steps_per_epoch)=\.\.\.",
-                      lambda m: f"--{m[1].replace('_', '-')} N", error.hint)
-        error.hint = hint.replace(" to lrspec.parse() or to .bind()", "")
+def _version() -> str:
+    try:
+        return importlib.metadata.version("lrspec")
+    except importlib.metadata.PackageNotFoundError:  # run from a source tree
+        return "unknown"
+
+
+def _for_the_command(error: LrspecError) -> LrspecError:
+    """The error as the command says it: missing sizes are its options."""
+    if isinstance(error, UnitError) and error.missing:
+        return error.with_hint(
+            "pass " + ", ".join(f"--{name.replace('_', '-')} N" for name in error.missing)
+        )
+    return error
 
 
 def _silence_stdout() -> None:
@@ -241,8 +262,6 @@ def _silence_stdout() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the ``lrspec`` command line; returns the exit code (0 ok, 1 invalid, 2 usage)."""
-    from . import commands, convert  # noqa: F401  (importing registers the subcommands)
-
     io = Console()
     for stream in (sys.stdout, sys.stderr):
         try:  # a terminal or pipe that cannot encode a character shows '?', never a traceback
@@ -265,15 +284,15 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()
         return code
     except LrspecError as error:
-        _cli_hint(error)
-        io.err(str(error))
+        io.err(str(_for_the_command(error)))
         return INVALID
     except OSError as error:
         if isinstance(error, BrokenPipeError) or getattr(error, "errno", None) == 32:
             _silence_stdout()
             return INVALID
-        io.err(f"lrspec: {error.strerror or error}"
-               + (f": {error.filename}" if error.filename else ""))
+        io.err(
+            f"lrspec: {error.strerror or error}" + (f": {error.filename}" if error.filename else "")
+        )
         return INVALID
     except CommandFailed as error:
         io.err(f"lrspec: {error}")

@@ -15,9 +15,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..analysis import Piece, analyse, format_step, format_value
-from ..errors import LrspecError
-from ..limits import default_limits
+from .. import catalogue
+from ..analysis import Piece, analyse
+from ..model.family import default_text
+from ..model.registry import families, lookup
+from ..schedule.parsing import parse
+from ..syntax.errors import LrspecError
+from ..syntax.limits import default_limits
+from ..syntax.printer import format_step, format_value
+from . import plotting
 from .app import (
     INVALID,
     OK,
@@ -31,8 +37,6 @@ from .app import (
     read_schedule,
     read_spec,
 )
-
-
 
 # -- steps -----------------------------------------------------------------------------------
 
@@ -71,8 +75,9 @@ class Steps:
                 parts.append(np.arange(*item, dtype=np.int64))
             else:
                 start, stop, step = item
-                values = start + step * np.arange(math.ceil((stop - start) / step),
-                                                  dtype=np.float64)
+                values = start + step * np.arange(
+                    math.ceil((stop - start) / step), dtype=np.float64
+                )
                 parts.append(values[values < stop])
         return np.concatenate(parts)
 
@@ -88,10 +93,14 @@ def steps_type(text: str) -> Steps:
     items = []
     for piece in text.split(","):
         fields = piece.split(":")
-        if not piece.strip() or len(fields) > 3 or (len(fields) > 1 and not all(
-                f.strip() for f in fields[:2])):
+        if (
+            not piece.strip()
+            or len(fields) > 3
+            or (len(fields) > 1 and not all(f.strip() for f in fields[:2]))
+        ):
             raise argparse.ArgumentTypeError(
-                f"expected START:STOP[:STEP] or a step (several joined by commas), got {text!r}")
+                f"expected START:STOP[:STEP] or a step (several joined by commas), got {text!r}"
+            )
         values = [number(f) for f in fields]
         if any(v < 0 for v in values[:2]):
             raise argparse.ArgumentTypeError(f"steps must be >= 0, got {piece!r}")
@@ -104,7 +113,8 @@ def steps_type(text: str) -> Steps:
             raise argparse.ArgumentTypeError(f"STEP must be > 0, got {piece!r}")
         if stop <= start:
             raise argparse.ArgumentTypeError(
-                f"{piece!r} is empty: STOP is excluded, as in Python's range()")
+                f"{piece!r} is empty: STOP is excluded, as in Python's range()"
+            )
         items.append((start, stop, step))
     return Steps(text, tuple(items))
 
@@ -120,19 +130,27 @@ def _limited(steps: Steps) -> np.ndarray:
             example = f"{start}:{stop}:{format_step(step * math.ceil(count / MAX_STEPS))}"
         raise UsageError(
             f"--steps {steps.text} asks for {count:,} steps; at most {MAX_STEPS:,} are "
-            f"evaluated at once (take a larger STEP, e.g. --steps {example})")
+            f"evaluated at once (take a larger STEP, e.g. --steps {example})"
+        )
     return steps.array()
 
 
-STEPS_HELP = ("START:STOP[:STEP] (STOP excluded, as in Python's range), a single step, or "
-              "several of these joined by commas: 0:1000:100,1000")
+STEPS_HELP = (
+    "START:STOP[:STEP] (STOP excluded, as in Python's range), a single step, or "
+    "several of these joined by commas: 0:1000:100,1000"
+)
 
 
 # -- check -----------------------------------------------------------------------------------
 
 
-@command("check", "validate a schedule; print its length, values and warnings", SPEC, *SIZES,
-         arg("--strict", action="store_true", help="exit 1 when there are warnings"))
+@command(
+    "check",
+    "validate a schedule; print its length, values and warnings",
+    SPEC,
+    *SIZES,
+    arg("--strict", action="store_true", help="exit 1 when there are warnings"),
+)
 def check(args: argparse.Namespace, io: Console) -> int:
     """Validate a schedule and report on it: the canonical form, the length, the first,
     smallest, largest and final values, then warnings (a jump at a '>>' join, negative or
@@ -145,8 +163,11 @@ def check(args: argparse.Namespace, io: Console) -> int:
       lrspec check 'Warmup(5%) >> Cosine(3e-4, 3e-5, 95%)' --total-steps 10000
     """
     text = read_spec(args, io)
-    report = analyse(read_schedule(args, io, text), total_steps=args.total_steps,
-                     steps_per_epoch=args.steps_per_epoch)
+    report = analyse(
+        read_schedule(args, io, text),
+        total_steps=args.total_steps,
+        steps_per_epoch=args.steps_per_epoch,
+    )
     v = report.value
     if math.isfinite(report.length):
         length = f"{format_step(report.length)} steps"
@@ -181,12 +202,19 @@ def check(args: argparse.Namespace, io: Console) -> int:
 # -- eval ------------------------------------------------------------------------------------
 
 
-@command("eval", "print a schedule's values at the given steps", SPEC,
-         arg("--steps", required=True, type=steps_type, metavar="START:STOP[:STEP]",
-             help=STEPS_HELP),
-         arg("--format", choices=("table", "csv", "json"), default="table",
-             help="table (the default), csv (step,lr), or json (the list of values)"),
-         *SIZES)
+@command(
+    "eval",
+    "print a schedule's values at the given steps",
+    SPEC,
+    arg("--steps", required=True, type=steps_type, metavar="START:STOP[:STEP]", help=STEPS_HELP),
+    arg(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="table (the default), csv (step,lr), or json (the list of values)",
+    ),
+    *SIZES,
+)
 def evaluate(args: argparse.Namespace, io: Console) -> int:
     """Print the schedule's learning rate at each step: a table, CSV with a 'step,lr' header,
     or JSON (the list of values, exactly as Schedule(steps) gives them). Values print as
@@ -203,8 +231,10 @@ def evaluate(args: argparse.Namespace, io: Console) -> int:
             io.out(json.dumps(values.tolist(), allow_nan=False))
         except ValueError:
             bad = int(np.flatnonzero(~np.isfinite(values))[0])
-            raise LrspecError(f"the value at step {format_step(steps[bad].item())} is "
-                              f"{values[bad]!r}, which JSON cannot hold") from None
+            raise LrspecError(
+                f"the value at step {format_step(steps[bad].item())} is "
+                f"{values[bad]!r}, which JSON cannot hold"
+            ) from None
         return OK
     step_text = [format_step(s) for s in steps.tolist()]
     if args.format == "csv":
@@ -237,26 +267,46 @@ def size_type(text: str) -> tuple[int, int]:
     try:
         width, height = (int(p) for p in parts)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 80x24, got {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"expected WIDTHxHEIGHT, e.g. 80x24, got {text!r}"
+        ) from None
     if width < 1 or height < 1:
         raise argparse.ArgumentTypeError(f"the size must be positive, got {text!r}")
     return width, height
 
 
-@command("plot", "plot one or more schedules, in the terminal or to an image",
-         arg("specs", nargs="+", metavar="SPEC",
-             help="the schedules to compare (quote each), or - for one read from standard "
-                  "input"),
-         arg("--steps", type=steps_type, metavar="N",
-             help="plot steps 0..N (or START:STOP[:STEP]); by default up to the end of the "
-                  "longest schedule, or --total-steps"),
-         arg("-o", "--output", metavar="FILE",
-             help="write an image instead: FILE.png, FILE.svg or FILE.pdf"),
-         arg("--size", type=size_type, metavar="WxH",
-             help="in characters for the terminal (default: the terminal's size, 80x24 when "
-                  "not a terminal), in pixels for an image (default: 800x500)"),
-         arg("--title", help="the plot's title (default: the spec, when there is one)"),
-         *SIZES)
+@command(
+    "plot",
+    "plot one or more schedules, in the terminal or to an image",
+    arg(
+        "specs",
+        nargs="+",
+        metavar="SPEC",
+        help="the schedules to compare (quote each), or - for one read from standard input",
+    ),
+    arg(
+        "--steps",
+        type=steps_type,
+        metavar="N",
+        help="plot steps 0..N (or START:STOP[:STEP]); by default up to the end of the "
+        "longest schedule, or --total-steps",
+    ),
+    arg(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write an image instead: FILE.png, FILE.svg or FILE.pdf",
+    ),
+    arg(
+        "--size",
+        type=size_type,
+        metavar="WxH",
+        help="in characters for the terminal (default: the terminal's size, 80x24 when "
+        "not a terminal), in pixels for an image (default: 800x500)",
+    ),
+    arg("--title", help="the plot's title (default: the spec, when there is one)"),
+    *SIZES,
+)
 def plot(args: argparse.Namespace, io: Console) -> int:
     """Plot schedules, in the terminal (with plotext) or to a PNG, SVG or PDF file (with
     matplotlib): both come with `pip install 'lrspec[plot]'`. Several specs are drawn in one
@@ -266,8 +316,6 @@ def plot(args: argparse.Namespace, io: Console) -> int:
       lrspec plot 'Warmup(500) >> Cosine(0.1, 0.0, 10000)'
       lrspec plot 'Cosine(0.1, 0, 1000)' 'Linear(0.1, 0, 1000)' -o compare.png --size 1200x600
     """
-    from . import plotting
-
     if args.specs.count("-") > 1:
         raise UsageError("only one SPEC can be read from standard input")
     fmt = None
@@ -275,12 +323,14 @@ def plot(args: argparse.Namespace, io: Console) -> int:
         fmt = args.output.rsplit(".", 1)[-1].lower() if "." in args.output else ""
         if fmt not in plotting.IMAGE_FORMATS:
             raise UsageError(f"-o {args.output}: the file must end in .png, .svg or .pdf")
-    schedules = [read_schedule(args, io, io.read() if spec == "-" else spec)
-                 for spec in args.specs]
+    schedules = [read_schedule(args, io, io.read() if spec == "-" else spec) for spec in args.specs]
     steps = _limited(_plot_steps(args, schedules))
     series = [(str(s), steps, s(steps)) for s in schedules]
-    title = args.title if args.title is not None else (
-        str(schedules[0]) if len(schedules) == 1 else None)
+    title = (
+        args.title
+        if args.title is not None
+        else (str(schedules[0]) if len(schedules) == 1 else None)
+    )
     if fmt is None:
         width, height = args.size or _terminal_size(io)
         if width < 20 or height < 8:
@@ -303,8 +353,9 @@ def _plot_steps(args, schedules) -> Steps:
     if args.total_steps is not None:
         ends.append(args.total_steps)
     if not ends:
-        raise UsageError("the schedules never end: say how far to plot with --steps N "
-                         "(or --total-steps N)")
+        raise UsageError(
+            "the schedules never end: say how far to plot with --steps N (or --total-steps N)"
+        )
     return Steps.upto(max(ends))
 
 
@@ -339,8 +390,6 @@ def split_comment(line: str) -> tuple[str, str]:
 
 def canonical(text: str) -> str:
     """The canonical text of a spec (raises an LrspecError if it is not a valid one)."""
-    from .. import parse
-
     return str(parse(text))
 
 
@@ -352,11 +401,20 @@ def _format_line(line: str) -> str:
     return f"{text}  {comment.rstrip()}" if comment else text
 
 
-@command("fmt", "print specs in canonical form; --check tells whether they are",
-         arg("spec", metavar="SPEC|-",
-             help="a spec, or - to read specs from standard input, one per line"),
-         arg("--check", action="store_true",
-             help="print nothing; exit 1 if any spec is not canonical (or not valid)"))
+@command(
+    "fmt",
+    "print specs in canonical form; --check tells whether they are",
+    arg(
+        "spec",
+        metavar="SPEC|-",
+        help="a spec, or - to read specs from standard input, one per line",
+    ),
+    arg(
+        "--check",
+        action="store_true",
+        help="print nothing; exit 1 if any spec is not canonical (or not valid)",
+    ),
+)
 def fmt(args: argparse.Namespace, io: Console) -> int:
     """Print a spec in its canonical form (the text str(lrspec.parse(spec)) gives). With -,
     read one spec per line from standard input and print each line formatted; blank lines and
@@ -404,15 +462,17 @@ def _on_line(error: LrspecError, line: str, number_: int) -> LrspecError:
     start, end = error.span
     # Blank lines in front put the caret message on the right line number.
     pad = "\n" * (number_ - 1)
-    return type(error)(error.message, span=(start + len(pad), end + len(pad)),
-                       text=pad + line, hint=error.hint)
+    return type(error)(
+        error.message, span=(start + len(pad), end + len(pad)), text=pad + line, hint=error.hint
+    )
 
 
 # -- explain ---------------------------------------------------------------------------------
 
 
-@command("explain", "show a schedule's pieces: where each starts and ends, and its values",
-         SPEC, *SIZES)
+@command(
+    "explain", "show a schedule's pieces: where each starts and ends, and its values", SPEC, *SIZES
+)
 def explain_(args: argparse.Namespace, io: Console) -> int:
     """Show the tree of a schedule: each piece of a '>>' sequence, each operand of arithmetic,
     min and max, each slice and Repeat, with the step where it starts and ends in the whole
@@ -423,8 +483,7 @@ def explain_(args: argparse.Namespace, io: Console) -> int:
       lrspec explain 'Warmup(100) >> Repeat(Cosine(0.1, 0.0, 300), 3)'
     """
     schedule = read_schedule(args, io)
-    report = analyse(schedule, total_steps=args.total_steps,
-                     steps_per_epoch=args.steps_per_epoch)
+    report = analyse(schedule, total_steps=args.total_steps, steps_per_epoch=args.steps_per_epoch)
     rows = [("piece", "start", "end", "at start", "at end", "")]
     _rows(report.tree, "", "", rows, report.scale)
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
@@ -432,8 +491,10 @@ def explain_(args: argparse.Namespace, io: Console) -> int:
     io.out()
     for k, row in enumerate(rows):
         label, start, end, first, last, note = row
-        line = (f"{label:<{widths[0]}}  {start:>{widths[1]}}  {end:>{widths[2]}}  "
-                f"{first:>{widths[3]}}  {last:>{widths[4]}}")
+        line = (
+            f"{label:<{widths[0]}}  {start:>{widths[1]}}  {end:>{widths[2]}}  "
+            f"{first:>{widths[3]}}  {last:>{widths[4]}}"
+        )
         if note:
             line += f"  {note}"
         line = line.rstrip()
@@ -445,12 +506,21 @@ def _rows(piece: Piece, lead: str, rest: str, rows: list, scale: float) -> None:
     def value(v):
         return "-" if v is None else format_value(v, scale)
 
-    rows.append((lead + piece.label, format_step(piece.start), format_step(piece.end),
-                 value(piece.first), value(piece.last), piece.note))
+    rows.append(
+        (
+            lead + piece.label,
+            format_step(piece.start),
+            format_step(piece.end),
+            value(piece.first),
+            value(piece.last),
+            piece.note,
+        )
+    )
     for k, child in enumerate(piece.children):
         last = k == len(piece.children) - 1
-        _rows(child, rest + ("└─ " if last else "├─ "), rest + ("   " if last else "│  "),
-              rows, scale)
+        _rows(
+            child, rest + ("└─ " if last else "├─ "), rest + ("   " if last else "│  "), rows, scale
+        )
 
 
 # -- families --------------------------------------------------------------------------------
@@ -461,13 +531,25 @@ def _plain(text: str) -> str:
 
 
 def _wrap(text: str, indent: str = "") -> str:
-    return textwrap.fill(_plain(text), width=88, initial_indent=indent,
-                         subsequent_indent=indent, break_on_hyphens=False)
+    return textwrap.fill(
+        _plain(text),
+        width=88,
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+    )
 
 
-@command("families", "list the schedule families, or show one in full",
-         arg("name", nargs="?", metavar="NAME",
-             help="a family (or an alias) to show with its formula, parameters and example"))
+@command(
+    "families",
+    "list the schedule families, or show one in full",
+    arg(
+        "name",
+        nargs="?",
+        metavar="NAME",
+        help="a family to show with its formula, parameters and example",
+    ),
+)
 def families_(args: argparse.Namespace, io: Console) -> int:
     """Without NAME, list every family with its signature and summary, grouped by where it
     comes from. With NAME, show that family: signature, formula, parameters (type, default,
@@ -477,13 +559,12 @@ def families_(args: argparse.Namespace, io: Console) -> int:
       lrspec families
       lrspec families Cosine
     """
-    from .. import catalogue
-    from ..registry import families, lookup
-
     if args.name is None:
         registered = families().values()
-        groups = [(title, [c for c in registered if _origin(c) == origin])
-                  for origin, title in catalogue.GROUPS]
+        groups = [
+            (title, [c for c in registered if _origin(c) == origin])
+            for origin, title in catalogue.GROUPS
+        ]
         known = {origin for origin, _ in catalogue.GROUPS}
         groups.append(("Other families", [c for c in registered if _origin(c) not in known]))
         first = True
@@ -502,8 +583,7 @@ def families_(args: argparse.Namespace, io: Console) -> int:
     cls = lookup(args.name)
     summary, formula, rest = catalogue.sections(cls)
     io.out(io.style(cls.signature(), "bold"))
-    aliases = f"; also written {', '.join(cls.aliases)}" if cls.aliases else ""
-    io.out(f"from {cls.origin}{aliases}")
+    io.out(f"from {cls.origin}")
     io.out()
     io.out(_wrap(summary))
     if formula:
@@ -512,13 +592,16 @@ def families_(args: argparse.Namespace, io: Console) -> int:
             io.out(f"    {line}".rstrip())
     io.out()
     io.out("parameters:")
-    table = [(p.name, p.type.describe(),
-              "required" if p.required else f"default {_default(p)}", p.doc)
-             for p in cls.params]
+    table = [
+        (p.name, p.type.describe(), "required" if p.required else f"default {_default(p)}", p.doc)
+        for p in cls.params
+    ]
     widths = [max(len(row[i]) for row in table) for i in range(3)]
     for name, kind, default, doc in table:
-        io.out(f"  {name:<{widths[0]}}  {kind:<{widths[1]}}  {default:<{widths[2]}}  "
-               f"{_plain(doc)}".rstrip())
+        io.out(
+            f"  {name:<{widths[0]}}  {kind:<{widths[1]}}  {default:<{widths[2]}}  "
+            f"{_plain(doc)}".rstrip()
+        )
     if rest:
         io.out()
         io.out(_wrap(rest))
@@ -530,6 +613,4 @@ def _origin(cls) -> str:
 
 
 def _default(p) -> str:
-    from ..registry import _default_text
-
-    return _default_text(p)
+    return default_text(p)

@@ -17,9 +17,9 @@ from __future__ import annotations
 import argparse
 import json
 
-from .. import importers
-from ..config import load
-from ..errors import ConfigError
+from ..formats import importers
+from ..formats.config import load
+from ..formats.importers import lr_schedule, numpy_ml
 from .app import OK, Console, UsageError, arg, command
 
 SOURCES = ("hf", "timm", "rl-zoo", "numpy-ml", "lr_schedule", "fairseq")
@@ -39,14 +39,17 @@ def _hf(argv):
     p.add_argument("--max_steps", "--max-steps", "--num_training_steps", type=int)
     p.add_argument("--warmup_steps", "--warmup-steps", type=float, default=0)
     p.add_argument("--warmup_ratio", "--warmup-ratio", type=float, default=0.0)
-    p.add_argument("--lr_scheduler_kwargs", "--lr-scheduler-kwargs", type=_json_dict,
-                   default={})
+    p.add_argument("--lr_scheduler_kwargs", "--lr-scheduler-kwargs", type=_json_dict, default={})
     a = p.parse_args(argv)
     warmup = int(a.warmup_steps) if a.warmup_steps >= 1 else a.warmup_steps
-    return importers.from_hf(a.lr_scheduler_type, learning_rate=a.learning_rate,
-                             num_training_steps=a.max_steps, warmup_steps=warmup,
-                             warmup_ratio=a.warmup_ratio,
-                             lr_scheduler_kwargs=a.lr_scheduler_kwargs)
+    return importers.from_hf(
+        a.lr_scheduler_type,
+        learning_rate=a.learning_rate,
+        num_training_steps=a.max_steps,
+        warmup_steps=warmup,
+        warmup_ratio=a.warmup_ratio,
+        lr_scheduler_kwargs=a.lr_scheduler_kwargs,
+    )
 
 
 def _timm(argv):
@@ -71,13 +74,25 @@ def _timm(argv):
     p.add_argument("--updates-per-epoch", type=int, default=0)
     a = p.parse_args(argv)
     return importers.from_timm(
-        a.sched, lr=a.lr, num_epochs=a.epochs, decay_epochs=a.decay_epochs,
-        decay_milestones=a.decay_milestones, cooldown_epochs=a.cooldown_epochs,
-        patience_epochs=a.patience_epochs, decay_rate=a.decay_rate, min_lr=a.min_lr,
-        warmup_lr=a.warmup_lr, warmup_epochs=a.warmup_epochs, warmup_prefix=a.warmup_prefix,
-        cycle_mul=a.cycle_mul, cycle_decay=a.cycle_decay, cycle_limit=a.cycle_limit,
-        k_decay=a.lr_k_decay, step_on_epochs=not a.sched_on_updates,
-        updates_per_epoch=a.updates_per_epoch)
+        a.sched,
+        lr=a.lr,
+        num_epochs=a.epochs,
+        decay_epochs=a.decay_epochs,
+        decay_milestones=a.decay_milestones,
+        cooldown_epochs=a.cooldown_epochs,
+        patience_epochs=a.patience_epochs,
+        decay_rate=a.decay_rate,
+        min_lr=a.min_lr,
+        warmup_lr=a.warmup_lr,
+        warmup_epochs=a.warmup_epochs,
+        warmup_prefix=a.warmup_prefix,
+        cycle_mul=a.cycle_mul,
+        cycle_decay=a.cycle_decay,
+        cycle_limit=a.cycle_limit,
+        k_decay=a.lr_k_decay,
+        step_on_epochs=not a.sched_on_updates,
+        updates_per_epoch=a.updates_per_epoch,
+    )
 
 
 def _fairseq(argv):
@@ -86,8 +101,9 @@ def _fairseq(argv):
     p.add_argument("--warmup-updates", type=int, default=4000)
     p.add_argument("--warmup-init-lr", type=float, default=-1)
     a = p.parse_args(argv)
-    return importers.from_fairseq(a.lr, warmup_updates=a.warmup_updates,
-                                  warmup_init_lr=a.warmup_init_lr)
+    return importers.from_fairseq(
+        a.lr, warmup_updates=a.warmup_updates, warmup_init_lr=a.warmup_init_lr
+    )
 
 
 def _value(source, argv):
@@ -101,13 +117,10 @@ def _value(source, argv):
         value = text  # numpy-ml's __str__ form, an rl-zoo3 string
     if source == "rl-zoo":
         return importers.from_rl_zoo(value)
-    if source == "numpy-ml" and isinstance(value, dict) and not (
-            "hyperparameters" in value or "id" in value):
-        raise ConfigError("numpy-ml's dict form holds 'hyperparameters' with an 'id'")
-    if source == "lr_schedule" and isinstance(value, dict) and not (
-            set(value) <= {"type", "initial_value", "final_value", "decay_rate",
-                           "warmup_fraction", "power"}):
-        raise ConfigError(f"not an lr_schedule config: keys {sorted(value)}")
+    if isinstance(value, dict) and source == "numpy-ml":
+        return numpy_ml.from_numpy_ml(value)
+    if isinstance(value, dict) and source == "lr_schedule":
+        return lr_schedule.from_lr_schedule(value)
     return load(value)
 
 
@@ -121,13 +134,20 @@ def _json_dict(text: str) -> dict:
     return value
 
 
-@command("convert", "turn Hugging Face, timm, rl-zoo3, numpy-ml, lr_schedule or fairseq "
-         "settings into lrspec text",
-         arg("--from", dest="source", choices=SOURCES, required=True,
-             help="where the settings come from"),
-         arg("--format", choices=("text", "dict"), default="text",
-             help="print lrspec text (default) or the dict form as JSON"),
-         passthrough=True)
+@command(
+    "convert",
+    "turn Hugging Face, timm, rl-zoo3, numpy-ml, lr_schedule or fairseq settings into lrspec text",
+    arg(
+        "--from", dest="source", choices=SOURCES, required=True, help="where the settings come from"
+    ),
+    arg(
+        "--format",
+        choices=("text", "dict"),
+        default="text",
+        help="print lrspec text (default) or the dict form as JSON",
+    ),
+    passthrough=True,
+)
 def convert(args: argparse.Namespace, io: Console) -> int:
     """Print the lrspec schedule that a tool's own settings describe, with the tool's values.
     After --from SOURCE come the source's own flags (or its value):

@@ -43,8 +43,10 @@ def _plotext():
     except ImportError:
         raise PlotUnavailable(f"a plot in the terminal needs plotext: {INSTALL}") from None
     if not hasattr(plotext, "plotsize"):  # plotext 6 changed its whole interface
-        raise PlotUnavailable(f"lrspec draws with plotext 5 (found {plotext.__version__}): "
-                              "pip install 'plotext>=5.2,<6'")
+        raise PlotUnavailable(
+            f"lrspec draws with plotext 5 (found {plotext.__version__}): "
+            "pip install 'plotext>=5.2,<6'"
+        )
     return plotext
 
 
@@ -83,8 +85,7 @@ def _matplotlib():
     return Figure
 
 
-def image_plot(series, path: str, fmt: str, width: int, height: int,
-               title: str | None) -> None:
+def image_plot(series, path: str, fmt: str, width: int, height: int, title: str | None) -> None:
     """The curves ``[(label, steps, values), ...]`` written to ``path`` as a ``width`` x
     ``height`` pixel image (PNG; SVG and PDF at 100 pixels to the inch)."""
     Figure = _matplotlib()

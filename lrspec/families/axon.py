@@ -5,9 +5,10 @@ Axon computes in float32; lrspec computes the same formulas in float64.
 
 from __future__ import annotations
 
-from .. import kernels
-from ..params import BOOLEAN, POSITIVE_STEPS, RATE, STEPS, Real
-from ..registry import Param, register
+from ..compute import kernels
+from ..model.family import Param
+from ..model.registry import register
+from ..model.types import BOOLEAN, POSITIVE_STEPS, RATE, STEPS, Real
 from .core import ExponentialDecay, _Endless, _Finite, _Flat
 
 _POWER = Real(0.0, 1e6, label="exponent")
@@ -76,21 +77,31 @@ class AxonExponentialDecay(_Endless):
     origin = "Axon"
     params = (
         Param("init_value", RATE, doc="the rate until the decay begins"),
-        Param("decay_rate", Real(0.0, 1.0, lo_open=True, label="factor"), 0.95,
-              doc="the factor per `transition_steps`"),
+        Param(
+            "decay_rate",
+            Real(0.0, 1.0, lo_open=True, label="factor"),
+            0.95,
+            doc="the factor per `transition_steps`",
+        ),
         Param("transition_steps", POSITIVE_STEPS, 10, doc="steps per factor of `decay_rate`"),
         Param("transition_begin", STEPS, 0, doc="steps before the decay starts"),
         Param("staircase", BOOLEAN, False, doc="decay in whole steps"),
     )
-    example = ("exponential_decay(0.1, decay_rate=0.5, transition_steps=100, "
-               "transition_begin=50, staircase=true)")
+    example = (
+        "exponential_decay(0.1, decay_rate=0.5, transition_steps=100, "
+        "transition_begin=50, staircase=true)"
+    )
 
     def kernel(self, builder, offset):
-        same = ExponentialDecay({
-            "initial": self.init_value, "rate": self.decay_rate,
-            "steps": self.transition_steps, "begin": self.transition_begin,
-            "staircase": self.staircase,
-        })
+        same = ExponentialDecay(
+            {
+                "initial": self.init_value,
+                "rate": self.decay_rate,
+                "steps": self.transition_steps,
+                "begin": self.transition_begin,
+                "staircase": self.staircase,
+            }
+        )
         return same.kernel(builder, offset)
 
 
@@ -114,8 +125,10 @@ class AxonPolynomialDecay(_Finite):
         Param("transition_steps", POSITIVE_STEPS, 10, doc="how long the decay lasts"),
         Param("transition_begin", STEPS, 0, doc="steps before the decay starts"),
     )
-    example = ("polynomial_decay(0.1, end_value=0.001, power=2, transition_steps=500, "
-               "transition_begin=100)")
+    example = (
+        "polynomial_decay(0.1, end_value=0.001, power=2, transition_steps=500, "
+        "transition_begin=100)"
+    )
 
     def length(self):
         return self.transition_begin + self.transition_steps

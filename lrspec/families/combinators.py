@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 
-from .. import kernels
-from ..errors import CompositionError, LimitError
-from ..expr import stateful_misuse
-from ..nodes import Number
-from ..params import POSITIVE_STEPS, RATE, SCHEDULE, Integer
-from ..registry import Family, Param, register
+from ..compute import kernels
+from ..model.expr import Placement, stateful_misuse
+from ..model.family import Family, Param
+from ..model.registry import register
+from ..model.types import POSITIVE_STEPS, RATE, SCHEDULE, Integer
+from ..syntax.errors import CompositionError, LimitError
+from ..syntax.nodes import Number
 
 
 @register
@@ -28,6 +29,7 @@ class Warmup(Family):
         Param("start", RATE, 0.0, doc="the rate at step 0"),
     )
     example = "Warmup(500) >> Cosine(0.1, 0.0, 10000)"
+    needs_successor = True
 
     def finite(self):
         return True
@@ -35,10 +37,18 @@ class Warmup(Family):
     def length(self):
         return self.steps
 
-    def ramp(self, target: float) -> kernels.Kernel:
-        """The warmup's kernel, rising to ``target`` (the next schedule's first value)."""
+    def unfollowed_error(self):
+        return CompositionError(
+            f"{self.text()} needs a schedule after it",
+            span=self.span,
+            hint=f"write {self.text()} >> <schedule>, for example "
+            f"{self.text()} >> Cosine(0.1, 0.0, 10000)",
+        )
+
+    def kernel_before(self, builder, offset, successor):
+        """The warmup's kernel, rising to the value its successor starts with."""
         start, steps = self.start, self.steps
-        rise = target - start
+        rise = successor.scalar(0.0) - start
 
         def make(m):
             def value(t):  # with start = 0, exactly Hugging Face's lr * (t / n)
@@ -47,9 +57,6 @@ class Warmup(Family):
             return value
 
         return kernels.formula(steps, make)
-
-    def kernel(self, builder, offset):  # the evaluator never lets a Warmup stand alone
-        raise CompositionError(f"{self.text()} needs a schedule after it", span=self.span)
 
 
 class _Count(Integer):
@@ -60,8 +67,12 @@ class _Count(Integer):
             return value
         count = super().convert_number(value, unit, ctx, node)
         if count > ctx.limits.max_repeat:
-            ctx.fail(f"must be at most {ctx.limits.max_repeat} (or inf), got {count}", node,
-                     cls=LimitError, hint="raise Limits.max_repeat if this is really meant")
+            ctx.fail(
+                f"must be at most {ctx.limits.max_repeat} (or inf), got {count}",
+                node,
+                cls=LimitError,
+                hint="raise Limits.max_repeat if this is really meant",
+            )
         return count
 
     def describe(self):
@@ -69,9 +80,6 @@ class _Count(Integer):
 
     def to_node(self, value):
         return Number(value)
-
-    def to_json(self, value):
-        return "inf" if math.isinf(value) else value
 
 
 @register
@@ -109,6 +117,12 @@ class Repeat(Family):
 
     def kernel(self, builder, offset):
         return kernels.repeat(builder.build(self.schedule, offset), self.times)
+
+    def timeline(self):
+        return [Placement(self.schedule, 0.0, 0.0, self.schedule.length(), repeats=True)]
+
+    def note(self):
+        return "runs forever" if math.isinf(self.times) else f"runs {self.times} times"
 
 
 class _Extremum(Family):

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import math
 
-from .. import kernels
-from ..params import (
+from ..compute import kernels
+from ..model.family import Family, Param
+from ..model.registry import register
+from ..model.types import (
     BOOLEAN,
     POSITIVE_STEPS,
     RATE,
@@ -19,7 +21,6 @@ from ..params import (
     Real,
     Steps,
 )
-from ..registry import Family, Param, register
 
 _DECAY = Real(0.0, 1.0, lo_open=True, label="factor")
 _GAMMA = Real(0.0, 1.0, label="factor")
@@ -236,8 +237,9 @@ class ExponentialDecay(_Endless):
             return kernels.formula(math.inf, decaying)
         # `t <= begin` holds the initial rate: the second piece starts just after `begin`.
         after_begin = math.nextafter(begin, math.inf)
-        return kernels.formula_pieces(math.inf, [after_begin],
-                                      [kernels.constant_formula(initial), decaying])
+        return kernels.formula_pieces(
+            math.inf, [after_begin], [kernels.constant_formula(initial), decaying]
+        )
 
 
 @register
@@ -287,8 +289,11 @@ class PiecewiseConstant(_Endless):
 
     def check(self):
         if len(self.values) != len(self.boundaries) + 1:
-            self.fail("values", f"must have one more item than 'boundaries' "
-                      f"({len(self.boundaries) + 1}), got {len(self.values)}")
+            self.fail(
+                "values",
+                f"must have one more item than 'boundaries' "
+                f"({len(self.boundaries) + 1}), got {len(self.values)}",
+            )
 
     def kernel(self, builder, offset):
         return kernels.lookup(self.boundaries, self.values)
@@ -325,6 +330,7 @@ class CosineRestarts(_Endless):
         cos, pi, pow_, floor, where, fmod = m.cos, m.pi, m.pow, m.floor, m.where, m.fmod
 
         if mult == 1:
+
             def cycle(t):
                 return floor(t / period), fmod(t, period), period
         else:
@@ -368,10 +374,13 @@ class Cyclic(_Endless):
         Param("low", RATE, doc="the rate at the bottom of a cycle"),
         Param("high", RATE, doc="the rate at the top of a cycle"),
         Param("up", POSITIVE_STEPS, doc="steps from low to high"),
-        Param("down", Steps(positive=True), None, doc="steps from high to low",
-              default_text="up"),
-        Param("mode", Choice(("triangular", "triangular2", "exp_range")), "triangular",
-              doc="how the height changes from cycle to cycle"),
+        Param("down", Steps(positive=True), None, doc="steps from high to low", default_text="up"),
+        Param(
+            "mode",
+            Choice(("triangular", "triangular2", "exp_range")),
+            "triangular",
+            doc="how the height changes from cycle to cycle",
+        ),
         Param("gamma", _DECAY, 1.0, doc="the factor per step in exp_range mode"),
     )
     example = "Cyclic(0.001, 0.1, 20, mode=triangular2)"
@@ -421,12 +430,24 @@ class OneCycle(_Finite):
     params = (
         Param("peak", RATE, doc="the highest rate"),
         Param("steps", POSITIVE_STEPS, doc="the length of the cycle"),
-        Param("pct_start", Real(0.0, 1.0, lo_open=True, hi_open=True), 0.3,
-              doc="the fraction of the cycle spent going up"),
-        Param("div", Real(0.0, 1e300, lo_open=True, label="factor"), 25.0,
-              doc="the start rate is peak / div"),
-        Param("final_div", Real(0.0, 1e300, lo_open=True, label="factor"), 1e4,
-              doc="the final rate is peak / div / final_div"),
+        Param(
+            "pct_start",
+            Real(0.0, 1.0, lo_open=True, hi_open=True),
+            0.3,
+            doc="the fraction of the cycle spent going up",
+        ),
+        Param(
+            "div",
+            Real(0.0, 1e300, lo_open=True, label="factor"),
+            25.0,
+            doc="the start rate is peak / div",
+        ),
+        Param(
+            "final_div",
+            Real(0.0, 1e300, lo_open=True, label="factor"),
+            1e4,
+            doc="the final rate is peak / div / final_div",
+        ),
         Param("anneal", Choice(("cos", "linear")), "cos", doc="the shape of each phase"),
         Param("three_phase", BOOLEAN, False, doc="come back down to peak / div first"),
     )
@@ -437,21 +458,29 @@ class OneCycle(_Finite):
         initial = self.peak / self.div
         lowest = initial / self.final_div
         if self.three_phase:
-            return [(float(pct * steps) - 1, initial, self.peak),
-                    (float(2 * pct * steps) - 2, self.peak, initial),
-                    (steps - 1, initial, lowest)]
+            return [
+                (float(pct * steps) - 1, initial, self.peak),
+                (float(2 * pct * steps) - 2, self.peak, initial),
+                (steps - 1, initial, lowest),
+            ]
         return [(float(pct * steps) - 1, initial, self.peak), (steps - 1, self.peak, lowest)]
 
     def check(self):
         if not math.isfinite(self.peak / self.div / self.final_div):
-            self.fail("final_div", f"makes the final rate overflow (peak {self.peak} / div "
-                      f"{self.div} / final_div {self.final_div})")
+            self.fail(
+                "final_div",
+                f"makes the final rate overflow (peak {self.peak} / div "
+                f"{self.div} / final_div {self.final_div})",
+            )
         if not self.resolved(self.steps):
             return
         ends = [end for end, _, _ in self._phases()]
         if not 0 < ends[0] < ends[-1] or (len(ends) == 3 and not ends[0] < ends[1] < ends[2]):
-            self.fail("pct_start", f"gives a phase of no steps ({self.pct_start} of "
-                      f"{self.steps} steps)", hint="each phase needs more than one step")
+            self.fail(
+                "pct_start",
+                f"gives a phase of no steps ({self.pct_start} of {self.steps} steps)",
+                hint="each phase needs more than one step",
+            )
 
     def kernel(self, builder, offset):
         phases = self._phases()

@@ -9,8 +9,9 @@ progress, and ``ExponentialDecay`` never ends), the others hold their final valu
 
 from __future__ import annotations
 
-from ..params import RATE, Real
-from ..registry import Family, Param, register
+from ..model.family import Family, Param
+from ..model.registry import register
+from ..model.types import RATE, Real
 from .core import _Endless
 
 _INITIAL = Param("initial_value", RATE, 0.001, doc="the rate at the start of the run")
@@ -125,8 +126,12 @@ class ExponentialLRSchedule(_GoingOn):
     name = "ExponentialLRSchedule"
     params = (
         _INITIAL,
-        Param("decay_rate", Real(0.0, 1.0, lo_open=True, label="factor"), 0.1,
-              doc="the fraction of the initial rate left at the end"),
+        Param(
+            "decay_rate",
+            Real(0.0, 1.0, lo_open=True, label="factor"),
+            0.1,
+            doc="the fraction of the initial rate left at the end",
+        ),
     )
     example = "ExponentialLRSchedule(initial_value=0.0003, decay_rate=0.05)"
 
@@ -159,11 +164,14 @@ class CosineWarmupLRSchedule(_WholeRun):
     params = (
         _INITIAL,
         _FINAL,
-        Param("warmup_fraction", Real(0.0, 1.0, lo_open=True, hi_open=True, label="fraction"),
-              0.1, doc="the part of the run spent warming up"),
+        Param(
+            "warmup_fraction",
+            Real(0.0, 1.0, lo_open=True, hi_open=True, label="fraction"),
+            0.1,
+            doc="the part of the run spent warming up",
+        ),
     )
-    example = ("CosineWarmupLRSchedule(initial_value=0.0003, final_value=1e-05, "
-               "warmup_fraction=0.1)")
+    example = "CosineWarmupLRSchedule(initial_value=0.0003, final_value=1e-05, warmup_fraction=0.1)"
 
     def progress_formula(self, m):
         initial, final, wf = self.initial_value, self.final_value, self.warmup_fraction
@@ -172,8 +180,9 @@ class CosineWarmupLRSchedule(_WholeRun):
         def func(pr):
             p = 1.0 - pr
             c = (p - wf) / (1.0 - wf)
-            return where(p < wf, initial * (p / wf),
-                         final + 0.5 * (initial - final) * (1.0 + cos(pi * c)))
+            return where(
+                p < wf, initial * (p / wf), final + 0.5 * (initial - final) * (1.0 + cos(pi * c))
+            )
 
         return func
 

@@ -9,10 +9,11 @@ import math
 
 import numpy as np
 
-from .. import kernels
-from .._math import ARRAY, SCALAR
-from ..params import RATE, STEPS, ListOf, Real
-from ..registry import Param, register
+from ..compute import kernels
+from ..compute.math_namespaces import ARRAY, SCALAR
+from ..model.family import Param
+from ..model.registry import register
+from ..model.types import RATE, STEPS, ListOf, Real
 from .core import _Endless
 
 _FACTOR = Real(0.0, 1.0, label="factor")
@@ -117,8 +118,11 @@ class StepBased(_Endless):
     params = (
         Param("lr", RATE, doc="the rate at epoch 0"),
         Param("drop_rate", _FACTOR, doc="the factor of each drop"),
-        Param("change_rate", Real(0.0, 1e300, lo_open=True, label="epochs"),
-              doc="epochs between two drops"),
+        Param(
+            "change_rate",
+            Real(0.0, 1e300, lo_open=True, label="epochs"),
+            doc="epochs between two drops",
+        ),
     )
     example = "StepBased(0.1, 0.5, 10)"
 
@@ -160,8 +164,11 @@ class MultiStepLR(_Endless):
 
     def check(self):
         if not all(math.isfinite(v) for v in self._values()):
-            self.fail("gamma", f"makes the rate overflow after {len(self.milestones)} "
-                      f"milestones, got {self.gamma}")
+            self.fail(
+                "gamma",
+                f"makes the rate overflow after {len(self.milestones)} "
+                f"milestones, got {self.gamma}",
+            )
 
     def kernel(self, builder, offset):
         return kernels.lookup(self.milestones, self._values())

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import math
 
-from .. import kernels
-from ..params import BOOLEAN, POSITIVE_STEPS, RATE, Integer, Real
-from ..registry import Param, register
+from ..compute import kernels
+from ..model.family import Param
+from ..model.registry import register
+from ..model.types import BOOLEAN, POSITIVE_STEPS, RATE, Integer, Real
 from .core import _Endless, _Flat
 
 
@@ -46,8 +47,7 @@ class ExponentialScheduler(_Endless):
         Param("staircase", BOOLEAN, False, doc="decay in whole stages"),
         Param("decay", Real(0.0, 1.0, label="factor"), 0.1, doc="the factor per stage"),
     )
-    example = ("ExponentialScheduler(initial_lr=0.01, stage_length=500, staircase=False, "
-               "decay=0.1)")
+    example = "ExponentialScheduler(initial_lr=0.01, stage_length=500, staircase=False, decay=0.1)"
 
     def formula(self, m):
         initial_lr, stage_length = self.initial_lr, self.stage_length
@@ -80,16 +80,20 @@ class NoamScheduler(_Endless):
     origin = "numpy-ml"
     params = (
         Param("model_dim", Integer(1, 2**31), 512, doc="the model width d"),
-        Param("scale_factor", Real(0.0, 1e300, lo_open=True, label="factor"), 1.0,
-              doc="a factor on the whole schedule"),
+        Param(
+            "scale_factor",
+            Real(0.0, 1e300, lo_open=True, label="factor"),
+            1.0,
+            doc="a factor on the whole schedule",
+        ),
         Param("warmup_steps", POSITIVE_STEPS, 4000, doc="the step of the peak"),
     )
     example = "NoamScheduler(model_dim=512, scale_factor=1, warmup_steps=4000)"
 
     def kernel(self, builder, offset):
         scale_factor = self.scale_factor
-        dim_factor = self.model_dim ** -0.5
-        warmup_factor = self.warmup_steps ** -1.5
+        dim_factor = self.model_dim**-0.5
+        warmup_factor = self.warmup_steps**-1.5
 
         def after_zero(m):
             pow_, minimum = m.pow, m.minimum
@@ -100,5 +104,6 @@ class NoamScheduler(_Endless):
             return value
 
         # Step 0 is its own piece: t ** -0.5 is infinite there.
-        return kernels.formula_pieces(math.inf, [math.ulp(0.0)],
-                                      [kernels.constant_formula(0.0), after_zero])
+        return kernels.formula_pieces(
+            math.inf, [math.ulp(0.0)], [kernels.constant_formula(0.0), after_zero]
+        )

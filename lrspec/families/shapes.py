@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from .. import kernels
-from ..params import POSITIVE_STEPS, RATE, Real
-from ..registry import Param, register
+from ..compute import kernels
+from ..model.family import Param
+from ..model.registry import register
+from ..model.types import POSITIVE_STEPS, RATE, Real
 from .core import _Finite
 
 _SHAPE = Real(-1e6, 1e6, label="number")

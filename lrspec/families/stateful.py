@@ -10,9 +10,10 @@ import math
 
 import numpy as np
 
-from ..errors import StateError
-from ..params import RATE, Choice, Integer, Real
-from ..registry import Param, StatefulFamily, register
+from ..model.family import Param, StatefulFamily
+from ..model.registry import register
+from ..model.types import RATE, Choice, Integer, Real
+from ..syntax.errors import StateError
 
 
 def _number(d: dict, key: str, kind=float):
@@ -44,18 +45,34 @@ class Plateau(StatefulFamily):
     origin = "PyTorch"
     params = (
         Param("initial", RATE, doc="the rate before any reduction"),
-        Param("factor", Real(0.0, 1.0, hi_open=True, label="factor"), 0.1,
-              doc="the factor of each reduction"),
+        Param(
+            "factor",
+            Real(0.0, 1.0, hi_open=True, label="factor"),
+            0.1,
+            doc="the factor of each reduction",
+        ),
         Param("patience", Integer(0, 2**53), 10, doc="metrics without improvement to allow"),
-        Param("threshold", Real(0.0, 1e300, label="number"), 1e-4,
-              doc="how much better counts as better"),
+        Param(
+            "threshold",
+            Real(0.0, 1e300, label="number"),
+            1e-4,
+            doc="how much better counts as better",
+        ),
         Param("mode", Choice(("min", "max")), "min", doc="whether lower or higher is better"),
-        Param("threshold_mode", Choice(("rel", "abs")), "rel",
-              doc="threshold relative to the best, or absolute"),
+        Param(
+            "threshold_mode",
+            Choice(("rel", "abs")),
+            "rel",
+            doc="threshold relative to the best, or absolute",
+        ),
         Param("cooldown", Integer(0, 2**53), 0, doc="metrics to ignore after a reduction"),
         Param("min_lr", RATE, 0.0, doc="the lowest rate"),
-        Param("eps", Real(0.0, 1e300, label="number"), 1e-8,
-              doc="reductions smaller than this are skipped"),
+        Param(
+            "eps",
+            Real(0.0, 1e300, label="number"),
+            1e-8,
+            doc="reductions smaller than this are skipped",
+        ),
     )
     example = "Plateau(0.1, factor=0.5, patience=3)"
 
@@ -108,8 +125,12 @@ class _PlateauState:
             self.num_bad_epochs = 0
 
     def state_dict(self) -> dict:
-        return {"lr": self.lr, "best": self.best, "num_bad_epochs": self.num_bad_epochs,
-                "cooldown_counter": self.cooldown_counter}
+        return {
+            "lr": self.lr,
+            "best": self.best,
+            "num_bad_epochs": self.num_bad_epochs,
+            "cooldown_counter": self.cooldown_counter,
+        }
 
     def load_state_dict(self, d: dict) -> None:
         self.lr = _number(d, "lr")
@@ -137,8 +158,12 @@ class KingScheduler(StatefulFamily):
         Param("initial_lr", RATE, 0.01, doc="the rate before any decay"),
         # numpy-ml itself fails for patience 1 (a singular matrix) and 2 (division by zero).
         Param("patience", Integer(3, 10**6), 1000, doc="the losses the slope is taken over"),
-        Param("decay", Real(0.0, 1.0, lo_open=True, label="factor"), 0.99,
-              doc="the factor of each decay"),
+        Param(
+            "decay",
+            Real(0.0, 1.0, lo_open=True, label="factor"),
+            0.99,
+            doc="the factor of each decay",
+        ),
     )
     example = "KingScheduler(initial_lr=0.01, patience=20, decay=0.9)"
 
@@ -163,9 +188,11 @@ class _KingState:
         self.loss_history.append(metric)
         if len(self.loss_history) < self.patience:
             return
-        self.loss_history = self.loss_history[-self.max_history:]
-        if (self._steps_without_decrease(robust=False) > self.patience
-                and self._steps_without_decrease(robust=True) > self.patience):
+        self.loss_history = self.loss_history[-self.max_history :]
+        if (
+            self._steps_without_decrease(robust=False) > self.patience
+            and self._steps_without_decrease(robust=True) > self.patience
+        ):
             self.current_lr *= self.decay
 
     def _steps_without_decrease(self, robust: bool) -> int:

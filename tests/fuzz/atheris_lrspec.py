@@ -57,8 +57,11 @@ def test_one_input(data: bytes) -> None:
 def seed_corpus() -> str:
     """A directory with one seed spec per file."""
     corpus = Path(tempfile.mkdtemp(prefix="lrspec-fuzz-"))
-    specs = [line for line in (HERE.parent / "data" / "language_examples.txt").read_text()
-             .splitlines() if line and not line.startswith("#")]
+    specs = [
+        line
+        for line in (HERE.parent / "data" / "language_examples.txt").read_text().splitlines()
+        if line and not line.startswith("#")
+    ]
     for line in (HERE.parent / "conformance" / "reference.jsonl").read_text().splitlines():
         specs.append(json.loads(line)["spec"])
     for index, spec in enumerate(specs):

@@ -24,8 +24,9 @@ from .limits import Limits, default_limits
 from .nodes import (
     INF_WORD,
     RESERVED_WORDS,
-    Bool,
+    UNITS,
     BinOp,
+    Bool,
     Call,
     Keyword,
     List,
@@ -43,11 +44,11 @@ GRAMMAR_FILE = "lrspec.lark"
 
 
 def grammar_path() -> Path:
-    """The grammar: inside the installed package (the wheel puts it there), else in the
-    source tree (an editable install)."""
-    here = Path(__file__).resolve().parent
-    packaged = here / GRAMMAR_FILE
-    return packaged if packaged.is_file() else here.parent / "grammar" / GRAMMAR_FILE
+    """The grammar: inside the installed package (the wheel puts it there, beside the
+    package's ``__init__``), else in the source tree (an editable install)."""
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / GRAMMAR_FILE
+    return packaged if packaged.is_file() else package.parent / "grammar" / GRAMMAR_FILE
 
 
 def grammar_text() -> str:
@@ -84,18 +85,23 @@ def _depth(*nodes: Node) -> int:
     return 1 + max((n.depth for n in nodes), default=0)
 
 
+def split_unit(text: str) -> tuple[str, str | None]:
+    """A NUMBER token's number and unit (``"5%"`` -> ``("5", "%")``)."""
+    for unit in UNITS:
+        if text.endswith(unit):
+            return text[: -len(unit)], unit
+    return text, None
+
+
 def number_value(text: str) -> tuple[int | float, str | None]:
     """The value and unit of a NUMBER token (``"5%"`` -> ``(5, "%")``)."""
-    unit = None
-    if text.endswith("%"):
-        text, unit = text[:-1], "%"
-    elif text.endswith("ep"):
-        text, unit = text[:-2], "ep"
+    text, unit = split_unit(text)
     if "." in text or "e" in text or "E" in text:
         value: int | float = float(text)
         if value == float("inf"):
-            raise LrspecSyntaxError(f"number {text} is too large for a float",
-                                    hint="the largest float is about 1.8e308")
+            raise LrspecSyntaxError(
+                f"number {text} is too large for a float", hint="the largest float is about 1.8e308"
+            )
         return value, unit
     try:
         return int(text), unit
@@ -108,8 +114,7 @@ def _number(token: Token) -> Number:
     try:
         value, unit = number_value(token.value)
     except LrspecSyntaxError as error:
-        error.span = span
-        raise
+        raise error.with_span(span) from None
     return Number(value, unit, span=span)
 
 
@@ -160,7 +165,8 @@ class _TreeBuilder(Transformer):
         return Slice(target, *bounds, span=_span(target, close), depth=_depth(target))
 
     def sequence(self, c):
-        return Seq(tuple(c), span=_span(c[0], c[-1]), depth=_depth(*c))
+        parts = tuple(c[0::2])  # between them, the SHIFT tokens
+        return Seq(parts, span=_span(parts[0], parts[-1]), depth=_depth(*parts))
 
     def dotted_name(self, c):
         return ".".join(t.value for t in c), _span(c[0], c[-1])
@@ -168,8 +174,11 @@ class _TreeBuilder(Transformer):
     def keyword(self, c):
         name, value = c
         return Keyword(
-            name.value, value, span=_span(name, value),
-            name_span=(name.start_pos, name.end_pos), depth=_depth(value),
+            name.value,
+            value,
+            span=_span(name, value),
+            name_span=(name.start_pos, name.end_pos),
+            depth=_depth(value),
         )
 
     def group(self, c):
@@ -182,7 +191,11 @@ class _TreeBuilder(Transformer):
         (name, name_span), groups, close = c
         args, kwargs = _call_arguments(groups or [])
         return Call(
-            name, args, kwargs, span=(name_span[0], close.end_pos), name_span=name_span,
+            name,
+            args,
+            kwargs,
+            span=(name_span[0], close.end_pos),
+            name_span=name_span,
             depth=_depth(*args, *kwargs),
         )
 
@@ -210,7 +223,8 @@ def _call_arguments(groups: list[list[Node]]) -> tuple[tuple[Node, ...], tuple[K
             kwargs.append(item)
         elif kwargs:
             raise LrspecSyntaxError(
-                "positional argument follows keyword argument", span=item.span,
+                "positional argument follows keyword argument",
+                span=item.span,
                 hint="put positional arguments first, or name this one too",
             )
         else:
@@ -224,7 +238,8 @@ def _group_value(group: list[Node]) -> Node:
     for item in rest:
         if isinstance(item, Keyword):
             raise LrspecSyntaxError(
-                "a keyword argument must start its ';' group", span=item.name_span,
+                "a keyword argument must start its ';' group",
+                span=item.name_span,
                 hint="separate arguments with ';' when a call uses ';' groups",
             )
     if not rest:
@@ -232,8 +247,13 @@ def _group_value(group: list[Node]) -> Node:
     if isinstance(first, Keyword):
         items = (first.value, *rest)
         value = List(items, span=_span(first.value, rest[-1]), depth=_depth(*items))
-        return Keyword(first.name, value, span=_span(first, rest[-1]), name_span=first.name_span,
-                       depth=_depth(value))
+        return Keyword(
+            first.name,
+            value,
+            span=_span(first, rest[-1]),
+            name_span=first.name_span,
+            depth=_depth(value),
+        )
     return List(tuple(group), span=_span(first, rest[-1]), depth=_depth(*group))
 
 
@@ -251,8 +271,12 @@ def lark_parser() -> Lark:
             if _lark is None:
                 # Lark checks that the cached analysis belongs to this very grammar text.
                 _lark = Lark(
-                    grammar_text(), parser="lalr", lexer="contextual",
-                    transformer=_TreeBuilder(), maybe_placeholders=True, cache=_cache_file(),
+                    grammar_text(),
+                    parser="lalr",
+                    lexer="contextual",
+                    transformer=_TreeBuilder(),
+                    maybe_placeholders=True,
+                    cache=_cache_file(),
                 )
     return _lark
 
@@ -269,7 +293,8 @@ def parse_tree(text: str, *, limits: Limits | None = None) -> Node:
     if len(text) > limits.max_length:
         raise LimitError(
             f"spec is {len(text)} characters long; the limit is {limits.max_length}",
-            span=(limits.max_length, len(text)), text=text,
+            span=(limits.max_length, len(text)),
+            text=text,
             hint="raise Limits.max_length if this spec is really meant",
         )
     if text.count("(") + text.count("[") > limits.max_depth:
@@ -288,9 +313,7 @@ def parse_tree(text: str, *, limits: Limits | None = None) -> Node:
 # -- errors -------------------------------------------------------------------------------
 
 # Brackets, plus the things inside which brackets do not count: strings and comments.
-_BRACKETS = re.compile(
-    r"""[()\[\]]|"(?:[^"\\\n]|\\[\s\S])*"|'(?:[^'\\\n]|\\[\s\S])*'|#[^\n]*"""
-)
+_BRACKETS = re.compile(r"""[()\[\]]|"(?:[^"\\\n]|\\[\s\S])*"|'(?:[^'\\\n]|\\[\s\S])*'|#[^\n]*""")
 _CLOSER = {"(": ")", "[": "]"}
 _COMMENT = re.compile(r"#[^\n]*")
 
@@ -305,7 +328,9 @@ def _brackets(text: str, stop: int | None = None):
 
 def _too_deep(text: str, span, limit: int) -> LimitError:
     return LimitError(
-        f"nesting is deeper than {limit} levels", span=span, text=text,
+        f"nesting is deeper than {limit} levels",
+        span=span,
+        text=text,
         hint="raise Limits.max_depth if this spec is really meant",
     )
 
@@ -345,14 +370,17 @@ def _bracket_problem(text: str, stop: int) -> LrspecSyntaxError | None:
             if _CLOSER[opener] != char:
                 return LrspecSyntaxError(
                     f"closing '{char}' does not match opening '{opener}'",
-                    span=(pos, pos + 1), text=text,
+                    span=(pos, pos + 1),
+                    text=text,
                     hint=f"the '{opener}' at column {_column(text, open_pos)} needs "
                     f"'{_CLOSER[opener]}'",
                 )
     if stop >= len(text) and stack:
         open_pos, opener = stack[-1]
         return LrspecSyntaxError(
-            f"'{opener}' was never closed", span=(open_pos, open_pos + 1), text=text,
+            f"'{opener}' was never closed",
+            span=(open_pos, open_pos + 1),
+            text=text,
             hint=f"add '{_CLOSER[opener]}' at the end",
         )
     return None
@@ -374,7 +402,7 @@ def _describe_terminal(name: str) -> str:
 
 # A value can start with any of these; when all are expected we just say "a value".
 _VALUE_START = {"NUMBER", "NAME", "STRING", "LPAR", "LSQB", "MINUS", "PLUS"}
-_OPERATORS = {"PLUS", "MINUS", "STAR", "SLASH", "__ANON_0", "LSQB"}
+_OPERATORS = {"PLUS", "MINUS", "STAR", "SLASH", "SHIFT", "LSQB"}
 
 
 def _plausible(expected: set[str], text: str, pos: int) -> set[str]:
@@ -391,8 +419,9 @@ def _plausible(expected: set[str], text: str, pos: int) -> set[str]:
     innermost = open_brackets[-1] if open_brackets else None
     allowed_inside = {None: set(), "(": {"RPAR", "COMMA", "SEMICOLON"}, "[": {"RSQB", "COMMA"}}
     bracket_bound = {"RPAR", "RSQB", "COMMA", "SEMICOLON"}
-    return {name for name in expected
-            if name not in bracket_bound or name in allowed_inside[innermost]}
+    return {
+        name for name in expected if name not in bracket_bound or name in allowed_inside[innermost]
+    }
 
 
 def _expected(names: set[str]) -> str:
@@ -420,7 +449,9 @@ def _from_lark_error(error: UnexpectedInput, text: str) -> LrspecSyntaxError:
         if char in "\"'":
             end = text.find("\n", pos)
             return LrspecSyntaxError(
-                "unterminated string", span=(pos, len(text) if end == -1 else end), text=text,
+                "unterminated string",
+                span=(pos, len(text) if end == -1 else end),
+                text=text,
                 hint=f"close it with {char}",
             )
         hint = None
@@ -433,12 +464,16 @@ def _from_lark_error(error: UnexpectedInput, text: str) -> LrspecSyntaxError:
         )
     if isinstance(error, UnexpectedToken) and error.token.type != "$END":
         token = error.token
-        bracket = _bracket_problem(text, token.end_pos if token.type in ("RPAR", "RSQB")
-                                   else token.start_pos)
+        bracket = _bracket_problem(
+            text, token.end_pos if token.type in ("RPAR", "RSQB") else token.start_pos
+        )
         if bracket is not None:
             return bracket
-        what = {"NUMBER": f"number {token.value}", "NAME": f"name '{token.value}'",
-                "STRING": "string"}.get(token.type) or _describe_terminal(token.type)
+        what = {
+            "NUMBER": f"number {token.value}",
+            "NAME": f"name '{token.value}'",
+            "STRING": "string",
+        }.get(token.type) or _describe_terminal(token.type)
         hint = f"expected {_expected(_plausible(error.expected, text, token.start_pos))}"
         if token.type == "RPAR" and _VALUE_START <= set(error.expected):
             hint += " (a trailing comma or an empty argument is not allowed)"
@@ -451,10 +486,16 @@ def _from_lark_error(error: UnexpectedInput, text: str) -> LrspecSyntaxError:
     if bracket is not None:
         return bracket
     if not _COMMENT.sub("", text).strip():
-        return LrspecSyntaxError("empty spec", span=(0, len(text)), text=text,
-                                 hint="write a schedule, for example Constant(0.1)")
+        return LrspecSyntaxError(
+            "empty spec",
+            span=(0, len(text)),
+            text=text,
+            hint="write a schedule, for example Constant(0.1)",
+        )
     end = len(text.rstrip())
     return LrspecSyntaxError(
-        "unexpected end of input", span=(end, end + 1), text=text,
+        "unexpected end of input",
+        span=(end, end + 1),
+        text=text,
         hint=f"expected {_expected(set(expected))}" if expected else None,
     )

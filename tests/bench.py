@@ -1,7 +1,7 @@
 """Benchmark: lrspec against the peers people use today, side by side in one run.
 
-    python -m lrspec.bench            # the full run (under two minutes on two cores)
-    python -m lrspec.bench --quick    # small sizes, a few seconds (the test suite runs this)
+    python tests/bench.py            # the full run (under two minutes on two cores)
+    python tests/bench.py --quick    # small sizes, a few seconds (the test suite runs this)
 
 Each row times lrspec and a peer in the same process, one after the other, and prints the
 medians and their ratio next to the target of issue 7. Times on a shared machine are noisy;
@@ -86,24 +86,46 @@ def parse_rows(quick: bool) -> list[Row]:
         parse_learning_rate = None
     number, repeat = (200, 3) if quick else (3000, 7)
     lrspec.parse("Warmup(499) >> Cosine(0.1, 0.0, 10000)")  # grammar loaded, shape seen
-    cold = _median_time(lambda i: lrspec.parse(f"Warmup({600 + i}) >> Cosine(0.1, 0.0, 10000)"),
-                        repeat, number)
+    cold = _median_time(
+        lambda i: lrspec.parse(f"Warmup({600 + i}) >> Cosine(0.1, 0.0, 10000)"), repeat, number
+    )
     repeated = _median_time(lambda i: lrspec.parse(SPEC), repeat, number * 10)
     # A text of a shape never seen before takes the full path (Lark and the evaluator).
     new_shape = _median_time(
         lambda i: lrspec.parse(f"Warmup(500) >> Cosine(0.1, 0.0, 10000){' ' * (i + 1)}"),
-        repeat, max(number // 20, 20))
+        repeat,
+        max(number // 20, 20),
+    )
     nerva = None
     if parse_learning_rate is not None:
-        nerva = _median_time(lambda i: parse_learning_rate("MultiStepLR(0.1;1,3,5;0.1)"),
-                             repeat, number * 10)
+        nerva = _median_time(
+            lambda i: parse_learning_rate("MultiStepLR(0.1;1,3,5;0.1)"), repeat, number * 10
+        )
     note = "" if nerva else "nerva-numpy not installed: skipped"
-    cold_row = Row("cold parse of a new text (numbers differ)", cold,
-                   "nerva parse_learning_rate", nerva, "ratio <= 10", note=note)
-    rep_row = Row("repeated parse of the same text", repeated, "nerva parse_learning_rate",
-                  nerva, "ratio < 1", note=note)
-    shape_row = Row("parse of a text of a new shape (full path)", new_shape,
-                    "nerva parse_learning_rate", nerva, "(no target)", note=note)
+    cold_row = Row(
+        "cold parse of a new text (numbers differ)",
+        cold,
+        "nerva parse_learning_rate",
+        nerva,
+        "ratio <= 10",
+        note=note,
+    )
+    rep_row = Row(
+        "repeated parse of the same text",
+        repeated,
+        "nerva parse_learning_rate",
+        nerva,
+        "ratio < 1",
+        note=note,
+    )
+    shape_row = Row(
+        "parse of a text of a new shape (full path)",
+        new_shape,
+        "nerva parse_learning_rate",
+        nerva,
+        "(no target)",
+        note=note,
+    )
     if nerva:
         _judge(cold_row, cold / nerva, "<=", 10)
         _judge(rep_row, repeated / nerva, "<=", 0.999999)
@@ -123,37 +145,60 @@ def scalar_rows(quick: bool) -> list[Row]:
     number, repeat = (2000, 3) if quick else (200_000, 7)
     ours = _median_time(schedule, repeat, number)
     hand = _median_time(_hand_written, repeat, number)
-    rows = [_judge(Row("scalar s(t)", ours, "hand-written Python function", hand,
-                       "ratio <= 3"), ours / hand, "<=", 3)]
+    rows = [
+        _judge(
+            Row("scalar s(t)", ours, "hand-written Python function", hand, "ratio <= 3"),
+            ours / hand,
+            "<=",
+            3,
+        )
+    ]
     try:
         import torch
     except ImportError:
-        rows.append(Row("scalar s(t)", ours, "torch SequentialLR.step()", None,
-                        "peer/lrspec >= 5", note="torch not installed: skipped"))
+        rows.append(
+            Row(
+                "scalar s(t)",
+                ours,
+                "torch SequentialLR.step()",
+                None,
+                "peer/lrspec >= 5",
+                note="torch not installed: skipped",
+            )
+        )
         return rows
     param = torch.nn.Parameter(torch.zeros(1))
     optimizer = torch.optim.SGD([param], lr=0.1)
-    sched = torch.optim.lr_scheduler.SequentialLR(optimizer, [
-        torch.optim.lr_scheduler.LinearLR(optimizer, start_factor=1e-8, total_iters=500),
-        torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=10000)], milestones=[500])
+    sched = torch.optim.lr_scheduler.SequentialLR(
+        optimizer,
+        [
+            torch.optim.lr_scheduler.LinearLR(optimizer, start_factor=1e-8, total_iters=500),
+            torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=10000),
+        ],
+        milestones=[500],
+    )
     torch_step = _median_time(lambda i: sched.step(), repeat, max(number // 50, 200))
-    row = Row("scalar s(t)", ours, "torch SequentialLR.step()", torch_step,
-              "peer/lrspec >= 5")
+    row = Row("scalar s(t)", ours, "torch SequentialLR.step()", torch_step, "peer/lrspec >= 5")
     rows.append(_judge(row, torch_step / ours, ">=", 5))
     return rows
 
 
 def _np_where(t, warmup, decay):
-    return np.where(t < warmup, 0.1 * t / warmup,
-                    0.0 + 0.1 * (1 + np.cos(np.pi * np.minimum(t - warmup, decay) / decay)) / 2)
+    return np.where(
+        t < warmup,
+        0.1 * t / warmup,
+        0.0 + 0.1 * (1 + np.cos(np.pi * np.minimum(t - warmup, decay) / decay)) / 2,
+    )
 
 
 def array_rows(quick: bool) -> list[Row]:
     n = 200_000 if quick else 10_000_000
     repeat = 3 if quick else 7
     steps = np.arange(n)
-    cases = [(SPEC, 500, 10_000, "ratio <= 1", 1.0, "peer/lrspec >= 5", 5.0),
-             (LONG_SPEC, 500_000, 9_500_000, "ratio <= 2.5", 2.5, "peer/lrspec >= 2", 2.0)]
+    cases = [
+        (SPEC, 500, 10_000, "ratio <= 1", 1.0, "peer/lrspec >= 5", 5.0),
+        (LONG_SPEC, 500_000, 9_500_000, "ratio <= 2.5", 2.5, "peer/lrspec >= 2", 2.0),
+    ]
     measured = []
     # NumPy first, for every case: XLA's worker threads may keep spinning for a while after a
     # jit call, and would take the cores lrspec's threads share an array out to.
@@ -162,8 +207,8 @@ def array_rows(quick: bool) -> list[Row]:
             warmup, decay = max(warmup * n // 10_000_000, 1), max(decay * n // 10_000_000, 1)
             spec = f"Warmup({warmup}) >> Cosine(0.1, 0.0, {decay})"
         schedule = lrspec.parse(spec)
-        ours = _median_time(lambda i: schedule(steps), repeat, 1)
-        where = _median_time(lambda i: _np_where(steps, warmup, decay), repeat, 1)
+        ours = _median_time(lambda i, s=schedule: s(steps), repeat, 1)
+        where = _median_time(lambda i, w=warmup, d=decay: _np_where(steps, w, d), repeat, 1)
         # Peak memory above the baseline, in units of the output array.
         tracemalloc.start()
         baseline = tracemalloc.get_traced_memory()[0]
@@ -181,27 +226,64 @@ def array_rows(quick: bool) -> list[Row]:
     for spec, warmup, decay, targets, ours, where, memory in measured:
         optax_target, optax_limit, where_target, where_limit = targets
         label = f"s(np.arange({n:_})) of {spec}"
-        rows.append(_judge(Row(label, ours, "np.where formula", where, where_target),
-                           where / ours, ">=", where_limit))
+        rows.append(
+            _judge(
+                Row(label, ours, "np.where formula", where, where_target),
+                where / ours,
+                ">=",
+                where_limit,
+            )
+        )
         if optax is None:
-            rows.append(Row(label, ours, "optax jit", None, optax_target,
-                            note="optax not installed: skipped"))
+            rows.append(
+                Row(
+                    label,
+                    ours,
+                    "optax jit",
+                    None,
+                    optax_target,
+                    note="optax not installed: skipped",
+                )
+            )
         else:
-            optax_schedule = optax.warmup_cosine_decay_schedule(0.0, 0.1, warmup,
-                                                                warmup + decay, 0.0)
+            optax_schedule = optax.warmup_cosine_decay_schedule(
+                0.0, 0.1, warmup, warmup + decay, 0.0
+            )
             device_steps = jnp.arange(n)
             compiled = jax.jit(optax_schedule)
             compiled(device_steps).block_until_ready()
-            jitted = _median_time(lambda i: compiled(device_steps).block_until_ready(),
-                                  repeat, 1)
-            rows.append(_judge(Row(label, ours, "optax jit (float32)", jitted, optax_target),
-                               ours / jitted, "<=", optax_limit))
-            eager = _median_time(lambda i: optax_schedule(device_steps).block_until_ready(),
-                                 repeat, 1)
-            rows.append(Row(label, ours, "optax eager (float32)", eager, "(no target)",
-                            ratio=ours / eager))
-        rows.append(_judge(Row(f"peak memory of {label}", memory, "the output array", 1.0,
-                               "ratio <= 2", unit="x"), memory, "<=", 2))
+            jitted = _median_time(
+                lambda i, f=compiled, t=device_steps: f(t).block_until_ready(), repeat, 1
+            )
+            rows.append(
+                _judge(
+                    Row(label, ours, "optax jit (float32)", jitted, optax_target),
+                    ours / jitted,
+                    "<=",
+                    optax_limit,
+                )
+            )
+            eager = _median_time(
+                lambda i, f=optax_schedule, t=device_steps: f(t).block_until_ready(), repeat, 1
+            )
+            rows.append(
+                Row(label, ours, "optax eager (float32)", eager, "(no target)", ratio=ours / eager)
+            )
+        rows.append(
+            _judge(
+                Row(
+                    f"peak memory of {label}",
+                    memory,
+                    "the output array",
+                    1.0,
+                    "ratio <= 2",
+                    unit="x",
+                ),
+                memory,
+                "<=",
+                2,
+            )
+        )
     return rows
 
 
@@ -223,8 +305,13 @@ def import_rows(quick: bool) -> list[Row]:
 
     ours = run("import lrspec; lrspec.parse('Constant(0.1)')")
     base = run("import numpy, lark")
-    row = Row('python -c "import lrspec; lrspec.parse(\'Constant(0.1)\')"', ours,
-              'python -c "import numpy, lark"', base, "ratio <= 1.3")
+    row = Row(
+        "python -c \"import lrspec; lrspec.parse('Constant(0.1)')\"",
+        ours,
+        'python -c "import numpy, lark"',
+        base,
+        "ratio <= 1.3",
+    )
     return [_judge(row, ours / base, "<=", 1.3)]
 
 
@@ -232,32 +319,43 @@ def import_rows(quick: bool) -> list[Row]:
 
 
 def machine() -> str:
-    return (f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-            f"Python {platform.python_version()}, NumPy {np.__version__}, "
-            f"lrspec {lrspec.__version__}")
+    return (
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, NumPy {np.__version__}, "
+        f"lrspec {lrspec.__version__}"
+    )
 
 
 def table(rows: list[Row]) -> str:
-    header = ("| what | lrspec | peer | peer time | ratio | target | met |",
-              "| --- | --- | --- | --- | --- | --- | --- |")
+    header = (
+        "| what | lrspec | peer | peer time | ratio | target | met |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    )
     lines = list(header)
     for r in rows:
         ratio = "-" if r.ratio is None else f"{r.ratio:.2f}"
         met = "" if r.met is None else ("yes" if r.met else "**no**")
         peer = r.peer_name + (f" ({r.note})" if r.note else "")
-        lines.append(f"| {r.what} | {_fmt(r.lrspec, r.unit)} | {peer} | "
-                     f"{_fmt(r.peer, r.unit)} | {ratio} | {r.target} | {met} |")
+        lines.append(
+            f"| {r.what} | {_fmt(r.lrspec, r.unit)} | {peer} | "
+            f"{_fmt(r.peer, r.unit)} | {ratio} | {r.target} | {met} |"
+        )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m lrspec.bench", description=__doc__.split(
-        "\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python tests/bench.py", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("--quick", action="store_true", help="small sizes, a few seconds")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    rows = (parse_rows(args.quick) + scalar_rows(args.quick) + array_rows(args.quick)
-            + import_rows(args.quick))
+    rows = (
+        parse_rows(args.quick)
+        + scalar_rows(args.quick)
+        + array_rows(args.quick)
+        + import_rows(args.quick)
+    )
     print(f"lrspec benchmark{' (quick)' if args.quick else ''}: {machine()}")
     print(table(rows))
     print(f"({time.perf_counter() - started:.0f} s)")

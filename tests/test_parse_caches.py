@@ -1,4 +1,5 @@
-"""The parse cache and the number templates give exactly what the full path gives."""
+"""The parse caches (repeated texts, number templates) give exactly what the full path gives,
+and every parse returns a schedule of its own."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import lrspec
-from lrspec import LrspecError, fastpath
+from lrspec import LrspecError
+from lrspec.schedule import parsing
 
 from schedule_strategies import BIND, specs
 
@@ -19,7 +21,7 @@ NUMBER = re.compile(r"(?<![A-Za-z0-9_.])(\d+(?:\.\d*)?(?:e-?\d+)?)(%|ep)?(?![\w.
 
 def _full(text):
     """The full path: Lark and the evaluator, no cache, no template."""
-    return lrspec._parse_uncached(text, lrspec.Binding(**BIND))
+    return lrspec.Schedule.from_text(text, lrspec.Binding(**BIND))
 
 
 def _outcome(make, text, steps=(0, 1, 5, 50, 99, 100, 101, 999, 5000)):
@@ -50,38 +52,52 @@ def test_a_text_with_new_numbers_parses_as_the_full_path_parses_it(text, seed):
     assert _outcome(lambda t: lrspec.parse(t, **BIND), other) == _outcome(_full, other)
 
 
-def test_the_template_path_is_taken():
+def test_the_template_path_is_taken(monkeypatch):
     lrspec.parse("Warmup(500) >> Cosine(0.1, 0.0, 10000)")
-    key, numbers = fastpath._cut("Warmup(501) >> Cosine(0.2, 0.0, 9000)")
-    assert numbers == ["501", "0.2", "0.0", "9000"]
-    assert key == (("Warmup(", ") >> Cosine(", ", ", ", ", ")"), ("", "", "", ""))
-    assert fastpath._templates[key] is not None
+    key, numbers = parsing._cut("Warmup(501) >> Cosine(0.2, 0.0, 9000)")
+    assert [m.group(1) for m in numbers] == ["501", "0.2", "0.0", "9000"]
+    assert key == (("Warmup(", ") >> Cosine(", ", ", ", ", ")"), (None, None, None, None))
+    assert parsing._templates[key] is not None
+
+    def no_lark(text, **options):
+        raise AssertionError("Lark was asked to read a text a template covers")
+
+    monkeypatch.setattr(parsing, "parse_tree", no_lark)
     s = lrspec.parse("Warmup(501) >> Cosine(0.2, 0.0, 9000)")
-    assert not s._exact_spans
-    assert s == _full("Warmup(501) >> Cosine(0.2, 0.0, 9000)") and s(600) == _full(
-        "Warmup(501) >> Cosine(0.2, 0.0, 9000)")(600)
+    monkeypatch.undo()
+    full = _full("Warmup(501) >> Cosine(0.2, 0.0, 9000)")
+    assert s == full and s(600) == full(600) and str(s) == str(full)
 
 
-@pytest.mark.parametrize("text", [
-    "Cosine(0.1, -0.0, 100) - 0.01",  # a minus sign: always the full path
-    'Cyclic(0.1, 1, 10, mode="1x")',  # a digit inside a string is not a number
-    "Constant(inf)",  # an error: no template
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Cyclic(0.1, 1, 10, mode="x 2")',  # a digit inside a string is not a number
+        "Cosine(0.1, 0.0, 100)  # 100 steps",  # nor is one in a comment
+    ],
+)
 def test_texts_that_get_no_template(text):
     try:
         lrspec.parse(text)
-    except LrspecError:
+    except lrspec.UnknownNameError:  # the mode: the tree was read, the meaning is wrong
         pass
-    key, _ = fastpath._cut(text)
-    assert fastpath._templates.get(key) is None
+    key, _ = parsing._cut(text)
+    assert key in parsing._templates and parsing._templates[key] is None
+
+
+def test_a_template_runs_the_evaluator_and_its_checks():
+    lrspec.parse("Cosine(0.1, -0.0, 100) - 0.01")  # a sign is a node of its own
+    with pytest.raises(lrspec.ArgumentError, match="'steps' must be > 0, got 0"):
+        lrspec.parse("Cosine(0.1, -0.0, 0) - 0.01")
+    with pytest.raises(lrspec.LrspecSyntaxError, match="too large for a float"):
+        lrspec.parse("Cosine(0.1, -0.0, 1e999) - 0.01")
 
 
 def test_errors_from_a_template_point_at_the_new_text():
     lrspec.parse("Warmup(500) >> Cosine(0.1, 0.0, 10000)")
     with pytest.raises(lrspec.ArgumentError) as caught:
         lrspec.parse("Warmup(500) >> Cosine(0.1, 0.0, 0)")
-    assert (caught.value.message, caught.value.column) == ("Cosine: 'steps' must be > 0, got 0",
-                                                           32)
+    assert (caught.value.message, caught.value.column) == ("Cosine: 'steps' must be > 0, got 0", 32)
     spec = "Warmup(10) >> Linear(1, 0, 100%)[{}:{}]"
     lrspec.parse(spec.format("10%", "50%"), total_steps=100)
     with pytest.raises(lrspec.CompositionError) as caught:  # found when the units resolve
@@ -97,15 +113,21 @@ def test_keys_cannot_collide_with_the_text():
         lrspec.parse("\x00")
 
 
-def test_repeated_texts_come_from_the_cache():
+def test_repeated_texts_come_from_the_cache_as_schedules_of_their_own():
     first = lrspec.parse("Cosine(0.1, 0.0, 12345)")
-    assert lrspec.parse("Cosine(0.1, 0.0, 12345)") is first  # schedules are immutable
-    assert lrspec.parse("Cosine(0.1, 0.0, 12345)", total_steps=10) is not first
+    first(5)
+    again = lrspec.parse("Cosine(0.1, 0.0, 12345)")
+    assert again is not first and again == first
+    assert again._shared is first._shared  # the compiled form is shared: it holds no state
+    assert lrspec.parse("Cosine(0.1, 0.0, 12345)", total_steps=10)._shared is not first._shared
+    again.load_state_dict({"spec": str(again), "count": 7, "state": None})
+    assert first.state_dict()["count"] == 0  # loading into one leaves the other alone
     stateful = lrspec.parse("Plateau(0.1, patience=0)")
     stateful.step(1.0)
     stateful.step(1.0)
-    again = lrspec.parse("Plateau(0.1, patience=0)")
-    assert again is not stateful and again.state_dict()["count"] == 0  # a fresh state
+    fresh = lrspec.parse("Plateau(0.1, patience=0)")
+    assert fresh is not stateful and fresh.state_dict()["count"] == 0  # a fresh state
+    assert fresh(0) == 0.1 and stateful(0) == 0.010000000000000002
 
 
 def test_a_boolean_size_is_not_the_cached_int():

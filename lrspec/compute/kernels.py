@@ -8,7 +8,7 @@ A :class:`Kernel` evaluates local steps ``t >= 0`` three ways:
   only on its own contiguous slice; otherwise pieces gather their elements by index;
 - ``traced(t, m)`` without branches on ``t``, for frameworks that trace a function once and
   compile it (``jax.jit``, Keras): every piece is computed and ``m.where`` picks, with ``m``
-  an array namespace (see ``_math.traced_namespace``). It is None for stateful schedules.
+  an array namespace (see ``math_namespaces.traced_namespace``). It is None for stateful schedules.
 
 Every finite kernel holds its final value for ``t >= length`` in all three, decided by the
 same comparison ``t < length``, so the held region is filled, never computed.
@@ -24,8 +24,8 @@ from typing import Any
 
 import numpy as np
 
-from ._math import ARRAY, SCALAR
-from .errors import EvaluationError
+from ..syntax.errors import EvaluationError
+from .math_namespaces import ARRAY, SCALAR
 
 ScalarFn = Callable[[float], float]
 FillFn = Callable[[np.ndarray, np.ndarray, bool], None]
@@ -37,16 +37,22 @@ class Kernel:
 
     __slots__ = ("length", "scalar", "fill", "traced")
 
-    def __init__(self, length: float, scalar: ScalarFn, fill: FillFn,
-                 traced: TracedFn | None) -> None:
+    def __init__(
+        self, length: float, scalar: ScalarFn, fill: FillFn, traced: TracedFn | None
+    ) -> None:
         self.length = length
         self.scalar = scalar
         self.fill = fill
         self.traced = traced
 
 
-def with_hold(length: float, scalar: ScalarFn, fill: FillFn, traced: TracedFn | None,
-              hold: float | None = None) -> Kernel:
+def with_hold(
+    length: float,
+    scalar: ScalarFn,
+    fill: FillFn,
+    traced: TracedFn | None,
+    hold: float | None = None,
+) -> Kernel:
     """A kernel that gives ``hold`` (default: ``scalar(length)``) for every ``t >= length``."""
     if math.isinf(length):
         return Kernel(length, scalar, fill, traced)
@@ -89,7 +95,7 @@ def _as_array(value, t, m):
 
 
 def formula(length: float, make: Callable, hold: float | None = None) -> Kernel:
-    """The kernel of a formula written once against the math namespaces (see ``_math``).
+    """The kernel of a formula written once against the math namespaces (see ``math_namespaces``).
 
     It holds ``hold`` from ``length`` on (default: the formula's value at ``length``).
     """
@@ -105,8 +111,12 @@ def formula(length: float, make: Callable, hold: float | None = None) -> Kernel:
     return with_hold(length, scalar, fill, traced, hold)
 
 
-def piecewise(bounds: Sequence[float], scalars: Sequence[ScalarFn], fills: Sequence[FillFn],
-              traceds: Sequence[TracedFn | None]) -> tuple[ScalarFn, FillFn, TracedFn | None]:
+def piecewise(
+    bounds: Sequence[float],
+    scalars: Sequence[ScalarFn],
+    fills: Sequence[FillFn],
+    traceds: Sequence[TracedFn | None],
+) -> tuple[ScalarFn, FillFn, TracedFn | None]:
     """Piece ``k`` serves ``bounds[k-1] <= t < bounds[k]`` (the first from 0, the last to inf).
 
     Every piece sees the same ``t``; the scalar path picks its piece with ``bisect_right``
@@ -119,6 +129,7 @@ def piecewise(bounds: Sequence[float], scalars: Sequence[ScalarFn], fills: Seque
         def scalar(t):
             return first(t) if t < edge else second(t)
     else:
+
         def scalar(t):
             return scalars[bisect_right(bounds, t)](t)
 
@@ -157,13 +168,15 @@ def formula_pieces(length: float, bounds: Sequence[float], makers: Sequence[Call
     def filler(array):
         def fill(t, out, ordered):
             out[...] = array(t)
+
         return fill
 
     def tracer(make):
         return lambda t, m: _as_array(make(m)(t), t, m)
 
-    scalar, fill, traced = piecewise(bounds, scalars, [filler(a) for a in arrays],
-                                     [tracer(make) for make in makers])
+    scalar, fill, traced = piecewise(
+        bounds, scalars, [filler(a) for a in arrays], [tracer(make) for make in makers]
+    )
     return with_hold(length, scalar, fill, traced)
 
 
@@ -247,16 +260,18 @@ def repeat(part: Kernel, times: float) -> Kernel:
     def traced(t, m):
         return inner_traced(m.fmod(t, period), m)
 
-    return with_hold(times * period, scalar, fill, traced if inner_traced else None,
-                     hold=inner_scalar(period))
+    return with_hold(
+        times * period, scalar, fill, traced if inner_traced else None, hold=inner_scalar(period)
+    )
 
 
 _SCALAR_OPS = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
 _ARRAY_OPS = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide}
 
 
-def arithmetic(op: str, left: Kernel, right: Kernel, length: float,
-               describe: Callable[[], str]) -> Kernel:
+def arithmetic(
+    op: str, left: Kernel, right: Kernel, length: float, describe: Callable[[], str]
+) -> Kernel:
     """Pointwise ``left op right``; a division by zero or a non-finite result is an error.
 
     (The traced form cannot raise from inside a compiled function: it gives inf or nan.)
@@ -265,14 +280,12 @@ def arithmetic(op: str, left: Kernel, right: Kernel, length: float,
     left_scalar, right_scalar = left.scalar, right.scalar
 
     def not_finite() -> EvaluationError:
-        error = EvaluationError(f"'{describe()}' overflows to a non-finite value")
-        error.needs_step = True
-        return error
+        return EvaluationError(
+            f"'{describe()}' overflows to a non-finite value", details=(("needs_step", True),)
+        )
 
     def zero_division() -> EvaluationError:
-        error = EvaluationError(f"'{describe()}' divides by zero")
-        error.needs_step = True
-        return error
+        return EvaluationError(f"'{describe()}' divides by zero", details=(("needs_step", True),))
 
     def scalar(t):
         a, b = left_scalar(t), right_scalar(t)
@@ -341,8 +354,7 @@ def extremum(kind: str, parts: Sequence[Kernel], length: float) -> Kernel:
             value = pick_traced(value, part.traced(t, m))
         return value
 
-    return with_hold(length, scalar, fill,
-                     traced if all(p.traced for p in parts) else None)
+    return with_hold(length, scalar, fill, traced if all(p.traced for p in parts) else None)
 
 
 def state_reader(read: Callable[[], float]) -> Kernel:

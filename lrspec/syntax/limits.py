@@ -8,7 +8,9 @@ Pass ``limits=Limits(...)`` to a call, or change the process-wide default with
 
 from __future__ import annotations
 
-from ._record import Record
+from collections.abc import Callable
+
+from .records import Record
 
 
 class Limits(Record):
@@ -23,14 +25,30 @@ class Limits(Record):
       ``plot``).
     """
 
-    _fields = ("max_length", "max_depth", "max_list_length", "max_repeat", "max_percent",
-               "max_epochs", "max_eval_steps")
-    _defaults = {"max_length": 100_000, "max_depth": 100, "max_list_length": 10_000,
-                 "max_repeat": 1_000_000, "max_percent": 10_000.0, "max_epochs": 1_000_000.0,
-                 "max_eval_steps": 10_000_000}
+    __slots__ = (
+        "max_length",
+        "max_depth",
+        "max_list_length",
+        "max_repeat",
+        "max_percent",
+        "max_epochs",
+        "max_eval_steps",
+    )
+    _fields = __slots__
+    _defaults = {
+        "max_length": 100_000,
+        "max_depth": 100,
+        "max_list_length": 10_000,
+        "max_repeat": 1_000_000,
+        "max_percent": 10_000.0,
+        "max_epochs": 1_000_000.0,
+        "max_eval_steps": 10_000_000,
+    }
 
 
 _default = Limits()
+# Called when the default limits change (caches made under the old limits forget).
+_listeners: list[Callable[[], None]] = []
 
 
 def default_limits() -> Limits:
@@ -44,8 +62,10 @@ def set_default_limits(limits: Limits) -> None:
     if not isinstance(limits, Limits):
         raise TypeError("set_default_limits expects a lrspec.Limits")
     _default = limits
-    # What was parsed and remembered under the old limits may not hold under the new ones.
-    import lrspec
+    for listener in _listeners:
+        listener()
 
-    lrspec._CACHE.clear()
-    lrspec.fastpath.forget()
+
+def on_default_limits_change(listener: Callable[[], None]) -> None:
+    """Call ``listener`` whenever :func:`set_default_limits` changes the default."""
+    _listeners.append(listener)

@@ -9,61 +9,15 @@ count given ``1e4`` holds ``10000``.
 from __future__ import annotations
 
 import math
-from ._record import Record
 from typing import Any
 
-from .errors import ArgumentError, LimitError, UnknownNameError, UnitError, did_you_mean
-from .limits import Limits
-from .nodes import Bool, List, Neg, Node, Number, String, Word
-from .printer import format_number
-
-#: The largest step count: every integer up to it is exact in a float.
-MAX_STEPS = 2**53
-#: The shortest length a positive step count may have (a length of 5e-324 steps is a typo, and
-#: t / length would overflow long before t = 1e15).
-MIN_LENGTH = 1e-6
-
-
-class Quantity(Record):
-    """A step count written with a unit: ``5%`` of the total steps, or ``2ep`` epochs."""
-
-    __slots__ = ("value", "unit")
-    _fields = ("value", "unit")
-
-    def __str__(self) -> str:
-        return format_number(self.value, self.unit)
-
-    @property
-    def binding(self) -> str:
-        return "total_steps" if self.unit == "%" else "steps_per_epoch"
-
-
-class Binding(Record):
-    """The run's ``total_steps`` and ``steps_per_epoch``, either of which may be unknown."""
-
-    __slots__ = ("total_steps", "steps_per_epoch")
-    _fields = ("total_steps", "steps_per_epoch")
-    _defaults = {"total_steps": None, "steps_per_epoch": None}
-
-    def resolve(self, quantity: Quantity, span=None) -> int | float:
-        known = getattr(self, quantity.binding)
-        if known is None:
-            raise UnitError(
-                f"{quantity} needs {quantity.binding}", span=span,
-                hint=f"pass {quantity.binding}=... to lrspec.parse() or to .bind()",
-            )
-        if quantity.unit == "%":
-            value = quantity.value * known / 100
-        else:
-            value = quantity.value * known
-        return normalize_steps(value)
-
-
-def normalize_steps(value: int | float) -> int | float:
-    """Step counts are ints when integral (so ``1e4`` prints as ``10000``)."""
-    if isinstance(value, float) and value.is_integer() and abs(value) <= MAX_STEPS:
-        return int(value)
-    return value
+from ..syntax.errors import ArgumentError, LimitError, UnknownNameError, did_you_mean
+from ..syntax.limits import Limits
+from ..syntax.nodes import Bool, List, Neg, Node, Number, String, Word
+from ..syntax.parser import number_value
+from ..syntax.printer import format_bound, format_number
+from ..syntax.records import Record
+from .units import MAX_STEPS, MIN_LENGTH, Binding, Quantity, normalize_steps
 
 
 def describe_node(node: Node, number: str = "number") -> str:
@@ -82,13 +36,20 @@ def describe_node(node: Node, number: str = "number") -> str:
 
 
 class Context:
-    """Where a value is being converted: the family and parameter names, for messages."""
+    """Where a value is being converted: the family and parameter names (for messages), the
+    limits, and how to evaluate a schedule-valued argument (``evaluate``: node -> Expr) or
+    read one from JSON (``from_json``: JSON value -> node)."""
 
-    def __init__(self, family: str, param: str, limits: Limits, evaluate=None) -> None:
+    __slots__ = ("family", "param", "limits", "evaluate", "from_json")
+
+    def __init__(
+        self, family: str, param: str, limits: Limits, evaluate=None, from_json=None
+    ) -> None:
         self.family = family
         self.param = param
         self.limits = limits
-        self.evaluate = evaluate  # node -> Expr, for schedule-valued parameters
+        self.evaluate = evaluate
+        self.from_json = from_json
 
     def fail(self, message: str, node: Node | None, cls=ArgumentError, hint=None):
         raise cls(f"{self.family}: '{self.param}' {message}", span=_span(node), hint=hint)
@@ -115,18 +76,15 @@ def _to_float(value: int | float, ctx: Context, node: Node) -> float:
         ctx.fail(f"is too large for a float, got {value}", node)
 
 
-def _bound(value) -> str:
-    return str(value) if isinstance(value, int) else f"{value:g}"
-
-
 def _range_text(lo, hi, lo_open, hi_open) -> str:
     if lo is None and hi is None:
         return "a number"
     if lo is not None and hi is not None:
-        return f"in {'(' if lo_open else '['}{_bound(lo)}, {_bound(hi)}{')' if hi_open else ']'}"
+        opening, closing = "(" if lo_open else "[", ")" if hi_open else "]"
+        return f"in {opening}{format_bound(lo)}, {format_bound(hi)}{closing}"
     if lo is not None:
-        return f"{'>' if lo_open else '>='} {_bound(lo)}"
-    return f"{'<' if hi_open else '<='} {_bound(hi)}"
+        return f"{'>' if lo_open else '>='} {format_bound(lo)}"
+    return f"{'<' if hi_open else '<='} {format_bound(hi)}"
 
 
 class ParamType:
@@ -138,18 +96,16 @@ class ParamType:
     def convert(self, node: Node, ctx: Context) -> Any:
         raise NotImplementedError
 
-    def convert_number(self, value: int | float, unit: str | None, ctx: Context,
-                       node: Node | None = None) -> Any:
+    def convert_number(
+        self, value: int | float, unit: str | None, ctx: Context, node: Node | None = None
+    ) -> Any:
         """Convert a number literal (``node`` is where it was written, if known)."""
         return self.convert(Number(value, unit) if node is None else node, ctx)
 
     def to_node(self, value: Any) -> Node:
         raise NotImplementedError
 
-    def to_json(self, value: Any) -> Any:
-        return value
-
-    def from_json(self, value: Any, ctx: Context) -> Node:
+    def node_from_json(self, value: Any, ctx: Context) -> Node:
         """A JSON value (from a dict form) as the node it stands for."""
         return json_to_node(value, ctx)
 
@@ -162,6 +118,9 @@ class ParamType:
 
 
 def json_to_node(value: Any, ctx: Context) -> Node:
+    """The node a plain JSON value (from a dict form or a config file) stands for: numbers,
+    booleans and lists as they are; a string is a number with a unit (``"5%"``), ``"inf"``,
+    an enumeration word, or a quoted string."""
     if isinstance(value, bool):
         return Bool(value)
     if isinstance(value, (int, float)):
@@ -169,22 +128,47 @@ def json_to_node(value: Any, ctx: Context) -> Node:
             ctx.fail("must be a number, got NaN", None)
         return Number(abs(value)) if value >= 0 else Neg(Number(-value))
     if isinstance(value, str):
-        from .parser import parse_tree  # a unit value such as "5%", or a word
-
-        if value in ("inf", "-inf") or value[:1].isdigit() or value[:1] == ".":
-            return parse_tree(value)
+        negative = value.startswith("-")
+        written = value[1:] if negative else value
+        number = _number_text(written)
+        if number is not None:
+            return Neg(number) if negative else number
         return Word(value) if value.isidentifier() else String(value)
     if isinstance(value, (list, tuple)):
         return List(tuple(json_to_node(item, ctx) for item in value))
-    ctx.fail(f"cannot be {type(value).__name__} {value!r}", None)
+    ctx.fail(f"cannot be {type(value).__name__} {_short(value)}", None)
+
+
+def _number_text(text: str) -> Number | None:
+    """``"5%"``, ``"1e3"`` or ``"inf"`` as a Number node; None if the text is no number."""
+    if text == "inf":
+        return Number(math.inf)
+    if not text[:1].isdigit() and text[:1] != ".":
+        return None
+    try:
+        value, unit = number_value(text)
+    except Exception:  # not a number literal after all: a string
+        return None
+    return Number(value, unit)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 class Real(ParamType, Record):
     """A real number, finite unless ``allow_inf``, within an optional range."""
 
     _fields = ("lo", "hi", "lo_open", "hi_open", "allow_inf", "label")
-    _defaults = {"lo": None, "hi": None, "lo_open": False, "hi_open": False,
-                 "allow_inf": False, "label": "number"}
+    _defaults = {
+        "lo": None,
+        "hi": None,
+        "lo_open": False,
+        "hi_open": False,
+        "allow_inf": False,
+        "label": "number",
+    }
 
     def convert(self, node, ctx):
         if isinstance(node, Number):
@@ -196,8 +180,11 @@ class Real(ParamType, Record):
 
     def convert_number(self, value, unit, ctx, node=None):
         if unit is not None:
-            ctx.fail(f"takes no unit, got {format_number(value, unit)}", node,
-                     hint="units (% and ep) apply to step counts only")
+            ctx.fail(
+                f"takes no unit, got {format_number(value, unit)}",
+                node,
+                hint="units (% and ep) apply to step counts only",
+            )
         value = _to_float(value, ctx, node)
         if math.isinf(value) and not self.allow_inf:
             ctx.fail(f"must be finite, got {value}", node)
@@ -227,9 +214,6 @@ class Real(ParamType, Record):
     def to_node(self, value):
         return Number(value) if value >= 0 else Neg(Number(-value))
 
-    def to_json(self, value):
-        return value if math.isfinite(value) else ("inf" if value > 0 else "-inf")
-
 
 class Integer(ParamType, Record):
     """An integer (an integral float such as ``10.0`` is accepted as ``10``)."""
@@ -255,8 +239,9 @@ class Integer(ParamType, Record):
             if self._two_sided():
                 wanted = _range_text(self.lo, self.hi, False, False)
             else:  # an upper bound as large as 2**53 is a safety net, not a real range
-                wanted = _range_text(self.lo if too_low else None,
-                                     None if too_low else self.hi, False, False)
+                wanted = _range_text(
+                    self.lo if too_low else None, None if too_low else self.hi, False, False
+                )
             ctx.fail(f"must be {wanted}, got {value}", node)
         return value
 
@@ -304,8 +289,11 @@ class Steps(ParamType, Record):
             self._check(quantity.value, ctx, node, written=str(quantity))
             limit = ctx.limits.max_percent if unit == "%" else ctx.limits.max_epochs
             if quantity.value > limit:
-                ctx.fail(f"must be at most {format_number(limit, unit)}, got {quantity}",
-                         node, cls=LimitError)
+                ctx.fail(
+                    f"must be at most {format_number(limit, unit)}, got {quantity}",
+                    node,
+                    cls=LimitError,
+                )
             return quantity
         if isinstance(value, float) and not math.isfinite(value):
             ctx.fail(f"must be finite, got {format_number(value)}", node)
@@ -319,9 +307,6 @@ class Steps(ParamType, Record):
         if isinstance(value, Quantity):
             return Number(value.value, value.unit)
         return Number(value)
-
-    def to_json(self, value):
-        return str(value) if isinstance(value, Quantity) else value
 
     def quantities(self, value):
         return (value,) if isinstance(value, Quantity) else ()
@@ -365,8 +350,12 @@ class Choice(ParamType, Record):
         else:
             ctx.fail(f"must be one of {', '.join(self.options)}, got {describe_node(node)}", node)
         if value not in self.options:
-            ctx.fail(f"must be one of {', '.join(self.options)}, got '{value}'", node,
-                     cls=UnknownNameError, hint=did_you_mean(value, self.options))
+            ctx.fail(
+                f"must be one of {', '.join(self.options)}, got '{value}'",
+                node,
+                cls=UnknownNameError,
+                hint=did_you_mean(value, self.options),
+            )
         return value
 
     def describe(self) -> str:
@@ -385,8 +374,12 @@ class ListOf(ParamType, Record):
     def convert(self, node, ctx):
         items = node.items if isinstance(node, List) else (node,)
         if len(items) > ctx.limits.max_list_length:
-            ctx.fail(f"has {len(items)} items; the limit is {ctx.limits.max_list_length}", node,
-                     cls=LimitError, hint="raise Limits.max_list_length if this is really meant")
+            ctx.fail(
+                f"has {len(items)} items; the limit is {ctx.limits.max_list_length}",
+                node,
+                cls=LimitError,
+                hint="raise Limits.max_list_length if this is really meant",
+            )
         values = tuple(self.item.convert(item, ctx) for item in items)
         if self.ascending:
             self.check_order(values, ctx, node)
@@ -396,8 +389,7 @@ class ListOf(ParamType, Record):
         # Values with units can only be compared once resolved; compare like with like.
         plain = [v for v in values if not isinstance(v, Quantity)]
         if any(b < a for a, b in zip(plain, plain[1:])):
-            ctx.fail("must be in ascending order, got "
-                     f"[{', '.join(str(v) for v in values)}]", node)
+            ctx.fail(f"must be in ascending order, got [{', '.join(str(v) for v in values)}]", node)
 
     def describe(self) -> str:
         order = "ascending " if self.ascending else ""
@@ -406,8 +398,10 @@ class ListOf(ParamType, Record):
     def to_node(self, value):
         return List(tuple(self.item.to_node(v) for v in value))
 
-    def to_json(self, value):
-        return [self.item.to_json(v) for v in value]
+    def node_from_json(self, value, ctx):
+        if isinstance(value, list):
+            return List(tuple(self.item.node_from_json(v, ctx) for v in value))
+        return self.item.node_from_json(value, ctx)
 
     def quantities(self, value):
         for v in value:
@@ -435,15 +429,11 @@ class ScheduleType(ParamType, Record):
     def to_node(self, value):
         return value.to_node()
 
-    def to_json(self, value):
-        from .dictform import expr_to_json
+    def node_from_json(self, value, ctx):
+        return ctx.from_json(value)
 
-        return expr_to_json(value)
-
-    def from_json(self, value, ctx):
-        from .dictform import json_to_tree
-
-        return json_to_tree(value)
+    def resolve(self, value, binding, ctx, span=None):
+        return value.resolve(binding)
 
 
 # Shared instances for the common cases.

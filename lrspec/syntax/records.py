@@ -27,7 +27,7 @@ class Record:
         put = object.__setattr__
         for name, value in zip(fields, args):
             put(self, name, value)
-        for name in fields[len(args):]:
+        for name in fields[len(args) :]:
             if name in named:
                 put(self, name, named.pop(name))
             elif name in self._defaults:

@@ -2,7 +2,9 @@
 
     >>> import lrspec
     >>> lrspec.parse("Warmup(500) >> Cosine(0.1, 0.0, 10000)").to_dict()
-    {'lrspec': 1, 'sequence': [{'family': 'Warmup', 'args': {'steps': 500}}, {'family': 'Cosine', 'args': {'initial': 0.1, 'final': 0.0, 'steps': 10000}}]}
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'lrspec': 1, 'sequence': [{'family': 'Warmup', 'args': {'steps': 500}},
+      {'family': 'Cosine', 'args': {'initial': 0.1, 'final': 0.0, 'steps': 10000}}]}
 
 Forms (nested anywhere; at the top they sit beside ``"lrspec": 1``, the format version):
 
@@ -20,92 +22,99 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import ConfigError, LrspecError
-from .expr import Arithmetic, Const, Expr, Negation, Sequence, Window
-from .nodes import BinOp, Call, Keyword, Neg, Node, Number, Seq, Slice
-from .params import STEPS, Context, json_to_node
-from .limits import default_limits
+from ..model.registry import lookup
+from ..model.types import Context, json_to_node
+from ..model.units import SIZES
+from ..syntax.errors import ConfigError, LrspecError
+from ..syntax.limits import default_limits
+from ..syntax.nodes import (
+    BinOp,
+    Bool,
+    Call,
+    Keyword,
+    List,
+    Neg,
+    Node,
+    Number,
+    Seq,
+    Slice,
+    String,
+    Word,
+)
+from ..syntax.parser import parse_tree
+from ..syntax.printer import format_number
 
 FORMAT_VERSION = 1
 
 
-def to_dict(schedule) -> dict:
-    """``schedule`` as plain JSON types; ``from_dict(to_dict(s)) == s``."""
-    body = expr_to_json(schedule._expr)
+def to_dict(expr, bound: dict[str, int]) -> dict:
+    """The dict form of a meaning tree and the sizes it is bound to (plain JSON types)."""
+    body = tree_to_json(expr.to_node())
     result: dict[str, Any] = {"lrspec": FORMAT_VERSION}
     result.update(body if isinstance(body, dict) else {"constant": body})
-    bound = schedule._bound()
     if bound:
-        result["bind"] = bound
+        result["bind"] = dict(bound)
     return result
 
 
-def expr_to_json(expr: Expr) -> Any:
-    from .registry import Family
-
-    if isinstance(expr, Family):
-        variadic = next((p for p in expr.params if p.variadic), None)
-        if variadic is not None:
-            args: Any = [expr_to_json(e) for e in expr.args[variadic.name]]
-        else:
-            node = expr.to_node()
-            kept = {k.name for k in node.kwargs}
-            args = {
-                p.name: p.type.to_json(expr.args[p.name])
-                for p in expr.params if p.required or p.name in kept
-            }
-        return {"family": expr.name, "args": args}
-    if isinstance(expr, Const):
-        return expr.value
-    if isinstance(expr, Sequence):
-        return {"sequence": [expr_to_json(p) for p in expr.parts]}
-    if isinstance(expr, Arithmetic):
-        return {"op": expr.op, "left": expr_to_json(expr.left),
-                "right": expr_to_json(expr.right)}
-    if isinstance(expr, Negation):
-        return {"op": "neg", "operand": expr_to_json(expr.operand)}
-    if isinstance(expr, Window):
-        out: dict[str, Any] = {"slice": expr_to_json(expr.target)}
-        for key, bound in (("start", expr.start), ("stop", expr.stop)):
+def tree_to_json(node: Node) -> Any:
+    """The JSON value of a canonical syntax tree (see the module docstring)."""
+    kind = type(node)
+    if kind is Number:
+        if node.unit is not None or node.value == float("inf"):
+            return format_number(node.value, node.unit)
+        return node.value
+    if kind is Neg and type(node.operand) is Number and node.operand.unit is None:
+        value = tree_to_json(node.operand)
+        return "-" + value if isinstance(value, str) else -value
+    if kind is Bool:
+        return node.value
+    if kind is Word:
+        return node.name
+    if kind is String:
+        return node.value
+    if kind is List:
+        return [tree_to_json(item) for item in node.items]
+    if kind is Call:
+        family = lookup(node.name)
+        if any(p.variadic for p in family.params):
+            return {"family": node.name, "args": [tree_to_json(a) for a in node.args]}
+        args = {p.name: tree_to_json(a) for p, a in zip(family.params, node.args)}
+        args.update((k.name, tree_to_json(k.value)) for k in node.kwargs)
+        return {"family": node.name, "args": args}
+    if kind is Seq:
+        return {"sequence": [tree_to_json(p) for p in node.parts]}
+    if kind is BinOp:
+        return {"op": node.op, "left": tree_to_json(node.left), "right": tree_to_json(node.right)}
+    if kind is Neg:
+        return {"op": "neg", "operand": tree_to_json(node.operand)}
+    if kind is Slice:
+        out: dict[str, Any] = {"slice": tree_to_json(node.target)}
+        for key, bound in (("start", node.start), ("stop", node.stop)):
             if bound is not None:
-                out[key] = STEPS.to_json(bound)
+                out[key] = tree_to_json(bound)
         return out
-    raise TypeError(f"no dict form for {expr!r}")
+    raise TypeError(f"no dict form for {node!r}")
 
 
-def from_dict(data: dict, *, total_steps: int | None = None,
-              steps_per_epoch: int | None = None):
-    """The schedule a dict form describes (see the module docstring).
-
-    ``total_steps``/``steps_per_epoch`` given here replace those in the dict's ``"bind"``.
-    """
-    from .evaluator import evaluate
-    from .params import Binding
-    from .schedule import Schedule
-
+def read(data: dict) -> tuple[Node, dict[str, Any]]:
+    """The syntax tree a dict form describes, and its ``"bind"`` sizes."""
     if not isinstance(data, dict):
         raise ConfigError(f"a schedule dict must be a dict, got {type(data).__name__}")
     version = data.get("lrspec", FORMAT_VERSION)
     if version != FORMAT_VERSION:
-        raise ConfigError(f"unsupported lrspec dict format {version!r}; this lrspec reads "
-                          f"format {FORMAT_VERSION}")
+        raise ConfigError(
+            f"unsupported lrspec dict format {version!r}; this lrspec reads format {FORMAT_VERSION}"
+        )
     body = {k: v for k, v in data.items() if k not in ("lrspec", "bind")}
     bind = data.get("bind") or {}
-    if not isinstance(bind, dict) or set(bind) - {"total_steps", "steps_per_epoch"}:
-        raise ConfigError(f"'bind' must map total_steps/steps_per_epoch to integers, got {bind!r}")
-    tree = json_to_tree(body)
-    binding = Binding(
-        total_steps if total_steps is not None else bind.get("total_steps"),
-        steps_per_epoch if steps_per_epoch is not None else bind.get("steps_per_epoch"),
-    )
-    return Schedule(evaluate(tree), binding)
+    if not isinstance(bind, dict) or set(bind) - set(SIZES):
+        raise ConfigError(f"'bind' must map {'/'.join(SIZES)} to integers, got {bind!r}")
+    return json_to_tree(body), bind
 
 
 def json_to_tree(value: Any, path: str = "$") -> Node:
     """The syntax tree a JSON value of the dict form stands for."""
-    from .parser import parse_tree
-    from .registry import lookup
-
     if isinstance(value, bool):
         raise ConfigError(f"at {path}: expected a schedule, got {value!r}")
     if isinstance(value, (int, float)):
@@ -135,7 +144,7 @@ def json_to_tree(value: Any, path: str = "$") -> Node:
         for key, arg in args.items():
             ctx = _context(f"{path}.args.{key}", family=name, param=key)
             param = params.get(key)
-            node = param.type.from_json(arg, ctx) if param else json_to_node(arg, ctx)
+            node = param.type.node_from_json(arg, ctx) if param else json_to_node(arg, ctx)
             keywords.append(Keyword(str(key), node))
         return Call(name, (), tuple(keywords))
     if "constant" in keys:
@@ -155,8 +164,11 @@ def json_to_tree(value: Any, path: str = "$") -> Node:
         if op not in ("+", "-", "*", "/"):
             raise ConfigError(f"at {path}.op: expected one of + - * / neg, got {op!r}")
         _only(keys, {"op", "left", "right"}, path)
-        return BinOp(op, json_to_tree(value.get("left"), f"{path}.left"),
-                     json_to_tree(value.get("right"), f"{path}.right"))
+        return BinOp(
+            op,
+            json_to_tree(value.get("left"), f"{path}.left"),
+            json_to_tree(value.get("right"), f"{path}.right"),
+        )
     if "slice" in keys:
         _only(keys, {"slice", "start", "stop"}, path)
         bounds = []
@@ -176,11 +188,13 @@ def json_to_tree(value: Any, path: str = "$") -> Node:
 def _only(keys: set, allowed: set, path: str) -> None:
     extra = keys - allowed
     if extra:
-        raise ConfigError(f"at {path}: unexpected key(s) {sorted(map(str, extra))}",
-                          hint=f"this form takes {', '.join(sorted(allowed))}")
+        raise ConfigError(
+            f"at {path}: unexpected key(s) {sorted(map(str, extra))}",
+            hint=f"this form takes {', '.join(sorted(allowed))}",
+        )
 
 
 def _context(path: str, family: str = "dict", param: str = "value") -> Context:
-    ctx = Context(family, param, default_limits())
-    ctx.path = path
-    return ctx
+    return Context(
+        family, param, default_limits(), from_json=lambda value: json_to_tree(value, path)
+    )

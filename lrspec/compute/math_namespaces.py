@@ -47,8 +47,10 @@ def _scalar_power(base, exponent):
 
 
 def _array_power(base, exponent):
-    base, exponent = np.broadcast_arrays(np.atleast_1d(np.asarray(base, dtype=float)),
-                                         np.atleast_1d(np.asarray(exponent, dtype=float)))
+    base, exponent = np.broadcast_arrays(
+        np.atleast_1d(np.asarray(base, dtype=float)),
+        np.atleast_1d(np.asarray(exponent, dtype=float)),
+    )
     return np.power(np.ascontiguousarray(base), np.ascontiguousarray(exponent))
 
 
@@ -110,12 +112,26 @@ def traced_namespace(xp, **overrides) -> SimpleNamespace:
     (``numpy``, ``jax.numpy``): the functions formulas use, plus what tables need
     (``full_like``, ``asarray``, ``take``, ``searchsorted``, ``to_index``)."""
     names = dict(
-        cos="cos", exp="exp", log="log", log1p="log1p", tanh="tanh", sqrt="sqrt", pow="power",
-        floor="floor", fmod="fmod", minimum="minimum", maximum="maximum", where="where",
-        full_like="full_like", asarray="asarray", take="take", searchsorted="searchsorted",
+        cos="cos",
+        exp="exp",
+        log="log",
+        log1p="log1p",
+        tanh="tanh",
+        sqrt="sqrt",
+        pow="power",
+        floor="floor",
+        fmod="fmod",
+        minimum="minimum",
+        maximum="maximum",
+        where="where",
+        full_like="full_like",
+        asarray="asarray",
+        take="take",
+        searchsorted="searchsorted",
     )
-    functions = {name: getattr(xp, attribute) for name, attribute in names.items()
-                 if name not in overrides}
+    functions = {
+        name: getattr(xp, attribute) for name, attribute in names.items() if name not in overrides
+    }
     functions.update(pi=math.pi, to_index=lambda x: x.astype(int))
     functions.update(overrides)
     return SimpleNamespace(**functions)

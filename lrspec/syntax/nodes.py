@@ -9,9 +9,9 @@ recursion). ``parse_tree(unparse(tree)) == tree`` holds for every tree.
 from __future__ import annotations
 
 import math
-from typing import ClassVar, Union
+from typing import ClassVar
 
-from ._record import Record
+from .records import Record
 
 Span = tuple[int, int]
 
@@ -21,10 +21,16 @@ UNITS = ("%", "ep")
 
 class _Node(Record):
     """A syntax node: a record whose ``span`` and ``depth`` (and the names in ``_extra``) are
-    set by keyword and stay out of equality."""
+    set by keyword and stay out of equality.
+
+    ``_children`` names the fields that hold child nodes (a node, a tuple of nodes, or None):
+    every walk over the tree (:func:`children`, depth, spans) reads it, so no walk switches on
+    node types.
+    """
 
     __slots__ = ("span", "depth")
     _extra: ClassVar[tuple[str, ...]] = ()
+    _children: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, *args, span: Span | None = None, depth: int = 1, **named) -> None:
         put = object.__setattr__
@@ -33,6 +39,13 @@ class _Node(Record):
         put(self, "span", span)
         put(self, "depth", depth)
         super().__init__(*args, **named)
+
+    def with_span(self, span: Span | None) -> _Node:
+        """The same node, found at ``span``."""
+        extra = {name: getattr(self, name) for name in self._extra}
+        return type(self)(
+            *(getattr(self, f) for f in self._fields), span=span, depth=self.depth, **extra
+        )
 
     def __reduce__(self):
         extra = {name: getattr(self, name) for name in ("span", "depth", *self._extra)}
@@ -90,6 +103,7 @@ class List(_Node):
 
     __slots__ = ("items",)
     _fields = ("items",)
+    _children = ("items",)
 
 
 class Keyword(_Node):
@@ -98,6 +112,7 @@ class Keyword(_Node):
     __slots__ = ("name", "value", "name_span")
     _fields = ("name", "value")
     _extra = ("name_span",)
+    _children = ("value",)
 
 
 class Call(_Node):
@@ -110,6 +125,7 @@ class Call(_Node):
     _fields = ("name", "args", "kwargs")
     _defaults = {"args": (), "kwargs": ()}
     _extra = ("name_span",)
+    _children = ("args", "kwargs")
 
 
 class Seq(_Node):
@@ -117,6 +133,7 @@ class Seq(_Node):
 
     __slots__ = ("parts",)
     _fields = ("parts",)
+    _children = ("parts",)
 
 
 class BinOp(_Node):
@@ -124,6 +141,7 @@ class BinOp(_Node):
 
     __slots__ = ("op", "left", "right")
     _fields = ("op", "left", "right")
+    _children = ("left", "right")
 
 
 class Neg(_Node):
@@ -131,6 +149,7 @@ class Neg(_Node):
 
     __slots__ = ("operand",)
     _fields = ("operand",)
+    _children = ("operand",)
 
 
 class Slice(_Node):
@@ -139,9 +158,10 @@ class Slice(_Node):
     __slots__ = ("target", "start", "stop")
     _fields = ("target", "start", "stop")
     _defaults = {"start": None, "stop": None}
+    _children = ("target", "start", "stop")
 
 
-Node = Union[Number, Bool, Word, String, List, Keyword, Call, Seq, BinOp, Neg, Slice]
+Node = Number | Bool | Word | String | List | Keyword | Call | Seq | BinOp | Neg | Slice
 
 #: Bare words that the parser reads as values rather than as words.
 RESERVED_WORDS = {"true": True, "false": False, "True": True, "False": False}
@@ -150,18 +170,42 @@ INF_WORD = "inf"
 
 def children(node: Node) -> tuple[Node, ...]:
     """The direct child nodes of ``node``, in source order."""
-    if isinstance(node, List):
-        return node.items
-    if isinstance(node, Keyword):
-        return (node.value,)
-    if isinstance(node, Call):
-        return node.args + node.kwargs
-    if isinstance(node, Seq):
-        return node.parts
-    if isinstance(node, BinOp):
-        return (node.left, node.right)
-    if isinstance(node, Neg):
-        return (node.operand,)
-    if isinstance(node, Slice):
-        return (node.target,) + tuple(b for b in (node.start, node.stop) if b is not None)
-    return ()
+    out: list[Node] = []
+    for name in node._children:
+        value = getattr(node, name)
+        if isinstance(value, tuple):
+            out.extend(value)
+        elif value is not None:
+            out.append(value)
+    return tuple(out)
+
+
+def rebuild(node: Node, change) -> Node:
+    """A copy of the tree with ``change(leaf)`` in place of every leaf (a node without
+    children) and every span mapped by ``change.span``; iterative, so any depth is fine."""
+    # Post-order over the tree without recursion: each node is rebuilt once its children are.
+    done: dict[int, Node] = {}
+    stack: list[tuple[Node, bool]] = [(node, False)]
+    while stack:
+        current, expanded = stack.pop()
+        if not current._children:
+            done[id(current)] = change(current)
+            continue
+        if not expanded:
+            stack.append((current, True))
+            stack.extend((child, False) for child in reversed(children(current)))
+            continue
+        fields = {}
+        for name in current._fields:
+            value = getattr(current, name)
+            if name in current._children:
+                if isinstance(value, tuple):
+                    value = tuple(done[id(v)] for v in value)
+                elif value is not None:
+                    value = done[id(value)]
+            fields[name] = value
+        extra = {name: change.span(getattr(current, name)) for name in current._extra}
+        done[id(current)] = type(current)(
+            **fields, **extra, span=change.span(current.span), depth=current.depth
+        )
+    return done[id(node)]

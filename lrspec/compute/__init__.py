@@ -1,0 +1,1 @@
+"""Numbers: the math namespaces formulas are written against, kernels, whole curves."""

@@ -1,0 +1,1 @@
+"""Config values and files, and other tools' settings, to schedules."""

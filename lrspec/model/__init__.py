@@ -1,0 +1,1 @@
+"""Meaning: parameter types, units, the meaning tree, families, the registry, evaluation."""

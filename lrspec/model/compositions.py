@@ -1,0 +1,366 @@
+"""The compositions that the grammar writes with operators: numbers, ``>>``, ``+ - * /``,
+negation and slices. Families (calls) are in ``family``.
+
+Each composition is one class that says which syntax node it is made from (``syntax``) and
+how (:meth:`from_syntax`), and implements the :class:`~lrspec.model.expr.Expr` protocol; the
+evaluator finds it in :data:`BY_SYNTAX`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from ..compute import kernels
+from ..syntax.errors import ArgumentError, CompositionError
+from ..syntax.limits import Limits
+from ..syntax.nodes import BinOp, Neg, Node, Number, Seq, Slice
+from ..syntax.printer import format_number
+from .expr import Builder, Expr, Placement, Role
+from .types import STEPS, Context
+from .units import MAX_STEPS, Binding, Quantity, normalize_steps
+
+Evaluate = Callable[[Node], Expr]
+
+#: The composition class made from each kind of syntax node.
+BY_SYNTAX: dict[type, type[Composition]] = {}
+
+
+def composition(cls: type[Composition]) -> type[Composition]:
+    """Class decorator: the evaluator makes ``cls`` from its ``syntax`` node type."""
+    BY_SYNTAX[cls.syntax] = cls
+    return cls
+
+
+class Composition(Expr):
+    """Base of the operator compositions."""
+
+    __slots__ = ()
+    syntax: ClassVar[type]
+
+    @classmethod
+    def from_syntax(cls, node: Any, evaluate: Evaluate, limits: Limits) -> Expr:
+        raise NotImplementedError
+
+
+def signed_value(value: float) -> Node:
+    return Number(value) if value >= 0 or math.isnan(value) else Neg(Number(-value))
+
+
+class Const(Expr):
+    """A number used as a schedule: a Constant, length-neutral in arithmetic."""
+
+    __slots__ = ("value", "span")
+    neutral = True
+
+    def __init__(self, value: float, span=None) -> None:
+        self.value = value
+        self.span = span
+
+    @classmethod
+    def from_number(cls, value: int | float, span=None) -> Const:
+        try:
+            number = float(value) + 0.0  # + 0.0 turns -0.0 into 0.0
+        except OverflowError:
+            number = math.inf
+        if not math.isfinite(number):
+            raise ArgumentError(f"a schedule's value must be finite, got {number}", span=span)
+        return cls(number, span)
+
+    def to_node(self):
+        return signed_value(self.value)
+
+    def finite(self):
+        return False
+
+    def length(self):
+        return math.inf
+
+    def resolve(self, binding):
+        return self
+
+    def kernel(self, builder, offset):
+        return kernels.constant(self.value)
+
+
+@composition
+class Sequence(Composition):
+    """``A >> B >> ...`` (always flat: nested sequences are spliced in)."""
+
+    __slots__ = ("parts", "span")
+    syntax = Seq
+
+    def __init__(self, parts: tuple[Expr, ...], span=None) -> None:
+        flat: list[Expr] = []
+        for part in parts:
+            flat.extend(part.parts if isinstance(part, Sequence) else (part,))
+        self.parts = tuple(flat)
+        self.span = span
+        for part in self.parts[:-1]:
+            if not part.finite():
+                raise _never_ends(part)
+
+    @classmethod
+    def from_syntax(cls, node, evaluate, limits):
+        return cls(tuple(evaluate(part) for part in node.parts), node.span)
+
+    def children(self):
+        return self.parts
+
+    def child_roles(self):
+        last = len(self.parts) - 1
+        return [Role(followed=k < last, stateful_ok=k == last) for k in range(last + 1)]
+
+    def to_node(self):
+        return Seq(tuple(part.to_node() for part in self.parts))
+
+    def finite(self):
+        return self.parts[-1].finite()
+
+    def length(self):
+        total = sum(part.length() for part in self.parts)
+        if math.isfinite(total) and total > MAX_STEPS:
+            raise CompositionError(
+                f"'{self.text()}' is {total:g} steps long; the limit is 2**53", span=self.span
+            )
+        return total
+
+    def resolve(self, binding):
+        return Sequence(tuple(part.resolve(binding) for part in self.parts), self.span)
+
+    def _starts(self) -> list[float]:
+        starts = [0.0]
+        for part in self.parts[:-1]:
+            starts.append(starts[-1] + part.length())
+        return starts
+
+    def kernel(self, builder, offset):
+        self.length()  # checks the total
+        starts = self._starts()
+        compiled: list[kernels.Kernel | None] = [None] * len(self.parts)
+        # Right to left, so that a part that needs its successor gets it compiled.
+        for k in reversed(range(len(self.parts))):
+            following = compiled[k + 1] if k + 1 < len(self.parts) else None
+            compiled[k] = builder.build(self.parts[k], offset + starts[k], following)
+        return kernels.sequence(compiled)
+
+    def label(self):
+        return ">>"
+
+    def timeline(self):
+        starts = self._starts()
+        ends = starts[1:] + [math.inf]
+        return [
+            Placement(part, begin, 0.0, end) for part, begin, end in zip(self.parts, starts, ends)
+        ]
+
+
+def _never_ends(part: Expr) -> CompositionError:
+    if part.stateful:
+        hint = "a schedule that reads a metric can only come last"
+    elif isinstance(part, Composition):
+        hint = f"give it a length, e.g. ({part.text()})[:1000]"
+    else:
+        hint = f"give it a length, e.g. {part.text()}[:1000]"
+    return CompositionError(
+        f"'{part.text()}' never ends, so nothing can follow it with '>>'", span=part.span, hint=hint
+    )
+
+
+_OPS = ("+", "-", "*", "/")
+
+
+@composition
+class Arithmetic(Composition):
+    """``A op B``, pointwise; its length is the longer of the two (numbers do not count)."""
+
+    __slots__ = ("op", "left", "right", "span")
+    syntax = BinOp
+
+    def __init__(self, op: str, left: Expr, right: Expr, span=None) -> None:
+        assert op in _OPS
+        self.op, self.left, self.right, self.span = op, left, right, span
+
+    @classmethod
+    def from_syntax(cls, node, evaluate, limits):
+        return cls(node.op, evaluate(node.left), evaluate(node.right), node.span)
+
+    @property
+    def neutral(self):
+        return self.left.neutral and self.right.neutral
+
+    def children(self):
+        return (self.left, self.right)
+
+    def child_roles(self):
+        # A schedule that reads a metric may be scaled by a number: `0.5 * S`, `S * 0.5`,
+        # `S / 2` (but not `2 / S`).
+        scales = self.op in ("*", "/")
+        return [
+            Role(stateful_ok=scales and self.right.neutral),
+            Role(stateful_ok=self.op == "*" and self.left.neutral),
+        ]
+
+    def to_node(self):
+        return BinOp(self.op, self.left.to_node(), self.right.to_node())
+
+    def finite(self):
+        measured = [c for c in self.children() if not c.neutral]
+        return bool(measured) and all(c.finite() for c in measured)
+
+    def length(self):
+        measured = [c.length() for c in self.children() if not c.neutral]
+        return max(measured) if measured else math.inf
+
+    def resolve(self, binding):
+        return Arithmetic(
+            self.op, self.left.resolve(binding), self.right.resolve(binding), self.span
+        )
+
+    def label(self):
+        return self.op
+
+    def kernel(self, builder, offset):
+        return kernels.arithmetic(
+            self.op,
+            builder.build(self.left, offset),
+            builder.build(self.right, offset),
+            self.length(),
+            self.text,
+        )
+
+
+@composition
+class Negation(Composition):
+    """``-A``."""
+
+    __slots__ = ("operand", "span")
+    syntax = Neg
+
+    def __init__(self, operand: Expr, span=None) -> None:
+        self.operand, self.span = operand, span
+
+    @classmethod
+    def from_syntax(cls, node, evaluate, limits):
+        return cls(evaluate(node.operand), node.span)
+
+    @property
+    def neutral(self):
+        return self.operand.neutral
+
+    def children(self):
+        return (self.operand,)
+
+    def to_node(self):
+        return Neg(self.operand.to_node())
+
+    def finite(self):
+        return self.operand.finite()
+
+    def length(self):
+        return self.operand.length()
+
+    def resolve(self, binding):
+        return Negation(self.operand.resolve(binding), self.span)
+
+    def label(self):
+        return "-"
+
+    def kernel(self, builder, offset):
+        return kernels.negate(builder.build(self.operand, offset))
+
+
+@composition
+class Window(Composition):
+    """``A[start:stop]``: ``A(t + start)``, for ``stop - start`` steps (or to A's end)."""
+
+    __slots__ = ("target", "start", "stop", "span", "bound_spans", "written")
+    syntax = Slice
+
+    def __init__(
+        self, target: Expr, start, stop, span=None, bound_spans=(None, None), written=None
+    ) -> None:
+        self.target, self.start, self.stop = target, start, stop
+        self.span, self.bound_spans = span, bound_spans
+        # The bounds as written (with their units), for messages after resolution.
+        self.written = written or (start, stop)
+
+    @classmethod
+    def from_syntax(cls, node, evaluate, limits):
+        target = evaluate(node.target)
+        ctx = Context("slice", "bound", limits)
+        start, stop = (
+            None if b is None else STEPS.convert(b, ctx) for b in (node.start, node.stop)
+        )
+        if isinstance(start, (int, float)) and isinstance(stop, (int, float)) and start >= stop:
+            raise CompositionError(
+                f"the slice [{format_number(start)}:{format_number(stop)}] is empty",
+                span=node.span,
+                hint="the start must come before the stop",
+            )
+        return cls(
+            target,
+            start,
+            stop,
+            node.span,
+            tuple(None if b is None else b.span for b in (node.start, node.stop)),
+        )
+
+    def children(self):
+        return (self.target,)
+
+    def to_node(self):
+        return Slice(
+            self.target.to_node(),
+            None if self.start is None else STEPS.to_node(self.start),
+            None if self.stop is None else STEPS.to_node(self.stop),
+        )
+
+    def own_quantities(self):
+        return (b for b in (self.start, self.stop) if isinstance(b, Quantity))
+
+    def finite(self):
+        return self.stop is not None or self.target.finite()
+
+    def _bounds(self) -> tuple[float, float]:
+        start = self.start or 0
+        stop = self.stop if self.stop is not None else self.target.length()
+        return start, stop
+
+    def length(self):
+        start, stop = self._bounds()
+        if not stop > start:
+            end = "its stop" if self.stop is not None else "the end of the schedule"
+            first, last = self.written
+            raise CompositionError(
+                f"the slice [{_text(first)}:{_text(last)}] is empty: it starts at "
+                f"step {start:g}, at or after {end} (step {stop:g})",
+                span=self.span,
+            )
+        return normalize_steps(stop - start)
+
+    def resolve(self, binding: Binding):
+        start, stop = (
+            binding.resolve(bound, span) if isinstance(bound, Quantity) else bound
+            for bound, span in zip((self.start, self.stop), self.bound_spans)
+        )
+        return Window(
+            self.target.resolve(binding), start, stop, self.span, self.bound_spans, self.written
+        )
+
+    def kernel(self, builder: Builder, offset):
+        start, stop = self._bounds()
+        target = builder.build(self.target, offset)
+        return kernels.shift(target, start, self.length(), hold=target.scalar(stop))
+
+    def timeline(self):
+        return [Placement(self.target, 0.0, float(self.start or 0))]
+
+    def label(self):
+        start, stop = self.written
+        return f"[{_text(start)}:{_text(stop)}]"
+
+
+def _text(bound) -> str:
+    return "" if bound is None else str(bound)

@@ -1,0 +1,260 @@
+"""Families: one declaration per schedule family.
+
+A family is a class that declares its name, its typed parameters (with defaults and ranges),
+its length and its formula (written once against a math namespace, see
+``compute.math_namespaces``), with a docstring that states the formula and gives an example.
+The evaluator, the printer, the dict form and the docs all work from these declarations, so
+adding a family never touches any of them::
+
+    @register
+    class Cosine(Family):
+        '''... value(t) = final + (initial - final) * (1 + cos(pi * t / steps)) / 2 ...'''
+        name = "Cosine"
+        params = (Param("initial", RATE), Param("final", RATE), Param("steps", POSITIVE_STEPS))
+        ...
+
+A family whose meaning is exactly a core lrspec expression (the library namespaces' families,
+mostly) says so with :meth:`Family.meaning` instead of a formula: it then prints in its own
+words and compiles as that expression.
+"""
+
+from __future__ import annotations
+
+import inspect
+import math
+from typing import Any, ClassVar
+
+from ..compute import kernels
+from ..syntax.errors import ArgumentError, UnitError, missing_sizes_hint
+from ..syntax.nodes import Call, Keyword, Node
+from ..syntax.printer import unparse
+from ..syntax.records import Record
+from .expr import Builder, Expr
+from .types import Context, ParamType
+from .units import WHERE, Binding, Quantity
+
+REQUIRED = object()
+
+
+class Param(Record):
+    """One parameter: its name, type, default (or REQUIRED) and a short description.
+
+    ``variadic``: the parameter takes every positional argument (``min(A, B, C)``).
+    ``default_text``: how the default reads in a signature, when it is not a value
+    (``down=up``).
+    """
+
+    __slots__ = ("name", "type", "default", "doc", "variadic", "default_text")
+    _fields = ("name", "type", "default", "doc", "variadic", "default_text")
+    _defaults = {"default": REQUIRED, "doc": "", "variadic": False, "default_text": None}
+
+    name: str
+    type: ParamType
+    default: Any
+    doc: str
+    variadic: bool
+    default_text: str | None
+
+    @property
+    def required(self) -> bool:
+        return self.default is REQUIRED
+
+
+class Family(Expr):
+    """Base of schedule families. Subclasses declare the class attributes below."""
+
+    __slots__ = ("args", "spans", "span", "total_steps")
+
+    #: The name it is written with (dotted for a library namespace: ``torch.StepLR``).
+    name: ClassVar[str]
+    params: ClassVar[tuple[Param, ...]]
+    #: Where the family comes from ("lrspec", "nerva-numpy", "PyTorch", ...), for the docs.
+    origin: ClassVar[str] = "lrspec"
+    #: One working spec, shown in the docs and checked by the tests.
+    example: ClassVar[str]
+    #: Print every argument by name (a library's words read best as keywords).
+    print_keywords: ClassVar[bool] = False
+
+    def __init__(
+        self, args: dict[str, Any], spans: dict[str, Any] | None = None, span=None
+    ) -> None:
+        self.args = args
+        self.spans = spans or {}
+        self.span = span
+        self.total_steps = None  # set on resolution, for families that span the whole run
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.args[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @classmethod
+    def make(cls, **values: Any) -> Family:
+        """The family with these (already typed) values and the defaults for the others,
+        checked; for families whose meaning is built from other families."""
+        args = {p.name: values.pop(p.name) if p.name in values else p.default for p in cls.params}
+        assert not values, f"{cls.name} has no parameters {sorted(values)}"
+        family = cls(args)
+        family.check()
+        return family
+
+    # -- what subclasses provide ------------------------------------------------------------
+
+    def check(self) -> None:
+        """Checks between parameters, after each one passed its own; use :meth:`fail`."""
+
+    def meaning(self) -> Expr | None:
+        """The core lrspec expression this family stands for (resolved families only), or
+        None for a family with a formula of its own."""
+        return None
+
+    def length(self) -> float:
+        meaning = self.meaning()
+        if meaning is None:
+            raise NotImplementedError
+        return meaning.length()
+
+    def formula(self, m):
+        """A closure ``value(t)`` written against the math namespace ``m``."""
+        raise NotImplementedError
+
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
+        meaning = self.meaning()
+        if meaning is not None:
+            return builder.build(meaning, offset)
+        return kernels.formula(self.length(), self.formula)
+
+    def finite(self) -> bool:
+        raise NotImplementedError
+
+    # -- shared machinery -----------------------------------------------------------------
+
+    def fail(
+        self,
+        param: str,
+        message: str,
+        cls: type[ArgumentError] = ArgumentError,
+        hint: str | None = None,
+    ):
+        raise cls(
+            f"{self.name}: '{param}' {message}", span=self.spans.get(param, self.span), hint=hint
+        )
+
+    def children(self) -> tuple[Expr, ...]:
+        out: list[Expr] = []
+        for p in self.params:
+            value = self.args[p.name]
+            items = value if isinstance(value, tuple) else (value,)
+            out.extend(item for item in items if isinstance(item, Expr))
+        return tuple(out)
+
+    def own_quantities(self):
+        for p in self.params:
+            yield from p.type.quantities(self.args[p.name])
+
+    def to_node(self) -> Node:
+        """The leading required parameters positionally (all by name with
+        ``print_keywords``); the others as keywords, only when not at their default."""
+        args: list[Node] = []
+        kwargs: list[Keyword] = []
+        positional = not self.print_keywords
+        for p in self.params:
+            value = self.args[p.name]
+            if p.variadic:
+                args.extend(p.type.to_node(v) for v in value)
+                continue
+            positional = positional and p.required
+            if positional:
+                args.append(p.type.to_node(value))
+            elif p.required or not _same(value, p.default):
+                kwargs.append(Keyword(p.name, p.type.to_node(value)))
+        return Call(self.name, tuple(args), tuple(kwargs))
+
+    def resolve(self, binding: Binding) -> Family:
+        resolved = {}
+        for p in self.params:
+            ctx = Context(self.name, p.name, None)
+            value, span = self.args[p.name], self.spans.get(p.name)
+            if p.variadic:
+                resolved[p.name] = tuple(p.type.resolve(v, binding, ctx, span) for v in value)
+            else:
+                resolved[p.name] = p.type.resolve(value, binding, ctx, span)
+        family = type(self)(resolved, self.spans, self.span)
+        if self.needs_total_steps:
+            if binding.total_steps is None:
+                raise UnitError(
+                    f"{self.name} spans the whole run, so it needs total_steps",
+                    span=self.span,
+                    hint=missing_sizes_hint(("total_steps",), WHERE),
+                    details=(("missing", ("total_steps",)),),
+                )
+            family.total_steps = binding.total_steps
+        family.check()
+        return family
+
+    @staticmethod
+    def resolved(*values) -> bool:
+        """Whether none of ``values`` is still a unit quantity (checks wait until they are)."""
+        return not any(isinstance(v, Quantity) for v in values)
+
+    @classmethod
+    def signature(cls) -> str:
+        parts = []
+        for p in cls.params:
+            if p.variadic:
+                parts.append(f"{p.name}...")
+            elif p.required:
+                parts.append(p.name)
+            else:
+                parts.append(f"{p.name}={default_text(p)}")
+        return f"{cls.name}({', '.join(parts)})"
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+
+def _same(value, default) -> bool:
+    return (
+        type(value) is type(default)
+        and value == default
+        or (
+            isinstance(value, float)
+            and isinstance(default, (int, float))
+            and not isinstance(default, bool)
+            and value == default
+        )
+    )
+
+
+def default_text(p: Param) -> str:
+    """How a parameter's default reads in a signature."""
+    if p.default_text is not None:
+        return p.default_text
+    return unparse(p.type.to_node(p.default))
+
+
+class StatefulFamily(Family):
+    """A family whose value depends on the metrics it has observed (``s.step(metric)``).
+
+    Subclasses provide ``new_state()``, returning an object with ``value()``,
+    ``observe(metric)``, ``state_dict()`` and ``load_state_dict(d)``.
+    """
+
+    __slots__ = ()
+    is_stateful = True
+
+    def finite(self):
+        return False
+
+    def length(self):
+        return math.inf
+
+    def new_state(self):
+        raise NotImplementedError
+
+    def kernel(self, builder, offset):
+        state = self.new_state()
+        builder.register_state(state, offset)
+        return kernels.state_reader(state.value)

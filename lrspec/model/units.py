@@ -1,0 +1,79 @@
+"""Step counts with units, and the run's sizes that resolve them.
+
+A step count may be written with a unit: ``5%`` of the run's ``total_steps``, ``2ep`` epochs
+of ``steps_per_epoch`` steps. Such a count is a :class:`Quantity` until the sizes are known;
+:class:`Binding` holds them and resolves quantities to plain step counts.
+"""
+
+from __future__ import annotations
+
+from ..syntax.errors import UnitError, missing_sizes_hint
+from ..syntax.printer import format_number
+from ..syntax.records import Record
+
+#: The largest step count: every integer up to it is exact in a float.
+MAX_STEPS = 2**53
+#: The shortest length a positive step count may have (a length of 5e-324 steps is a typo, and
+#: t / length would overflow long before t = 1e15).
+MIN_LENGTH = 1e-6
+
+#: Each unit, the size of the run it is measured against, and how a value in it becomes steps.
+UNITS: dict[str, tuple[str, object]] = {
+    "%": ("total_steps", lambda value, size: value * size / 100),
+    "ep": ("steps_per_epoch", lambda value, size: value * size),
+}
+#: The sizes of a run that units refer to, in the order they are printed.
+SIZES = tuple(size for size, _ in UNITS.values())
+#: Where sizes are given, for the hint of a UnitError.
+WHERE = "lrspec.parse() or to .bind()"
+
+
+def normalize_steps(value: int | float) -> int | float:
+    """Step counts are ints when integral (so ``1e4`` prints as ``10000``)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) <= MAX_STEPS:
+        return int(value)
+    return value
+
+
+class Quantity(Record):
+    """A step count written with a unit: ``5%`` of the total steps, or ``2ep`` epochs."""
+
+    __slots__ = ("value", "unit")
+    _fields = ("value", "unit")
+
+    def __str__(self) -> str:
+        return format_number(self.value, self.unit)
+
+    @property
+    def size(self) -> str:
+        """The name of the run's size this unit is measured against."""
+        return UNITS[self.unit][0]
+
+
+class Binding(Record):
+    """The run's sizes (``total_steps``, ``steps_per_epoch``), any of which may be unknown."""
+
+    __slots__ = SIZES
+    _fields = SIZES
+    _defaults = dict.fromkeys(SIZES)
+
+    def resolve(self, quantity: Quantity, span=None) -> int | float:
+        """The step count ``quantity`` stands for; a UnitError if its size is unknown."""
+        size, convert = UNITS[quantity.unit]
+        known = getattr(self, size)
+        if known is None:
+            raise UnitError(
+                f"{quantity} needs {size}",
+                span=span,
+                hint=missing_sizes_hint((size,), WHERE),
+                details=(("missing", (size,)),),
+            )
+        return normalize_steps(convert(quantity.value, known))  # type: ignore[operator]
+
+    def given(self) -> dict[str, int]:
+        """The sizes that are known, by name."""
+        return {name: getattr(self, name) for name in SIZES if getattr(self, name) is not None}
+
+    def only(self, needs) -> Binding:
+        """The same binding with only the sizes in ``needs`` (the others are irrelevant)."""
+        return Binding(**{name: getattr(self, name) for name in SIZES if name in needs})

@@ -1,0 +1,1 @@
+"""Schedules: the public :class:`Schedule`, the dict form, and ``parse``/``from_dict``."""

@@ -1,0 +1,1 @@
+"""Text and trees: errors, limits, the syntax tree, the parser and the printer."""
