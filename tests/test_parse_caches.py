@@ -55,8 +55,8 @@ def test_a_text_with_new_numbers_parses_as_the_full_path_parses_it(text, seed):
 def test_the_template_path_is_taken(monkeypatch):
     lrspec.parse("Warmup(500) >> Cosine(0.1, 0.0, 10000)")
     key, numbers = parsing._cut("Warmup(501) >> Cosine(0.2, 0.0, 9000)")
-    assert [m.group(1) for m in numbers] == ["501", "0.2", "0.0", "9000"]
-    assert key == (("Warmup(", ") >> Cosine(", ", ", ", ", ")"), (None, None, None, None))
+    assert numbers == ["501", "0.2", "0.0", "9000"]
+    assert key == (("Warmup(", ") >> Cosine(", ", ", ", ", ")"), ("", "", "", ""))
     assert parsing._templates[key] is not None
 
     def no_lark(text, **options):
@@ -67,22 +67,24 @@ def test_the_template_path_is_taken(monkeypatch):
     monkeypatch.undo()
     full = _full("Warmup(501) >> Cosine(0.2, 0.0, 9000)")
     assert s == full and s(600) == full(600) and str(s) == str(full)
+    # The subtree whose numbers did not change is the template's own, meaning included.
+    template = parsing._templates[key]
+    again = lrspec.parse("Warmup(502) >> Cosine(0.1, 0.0, 10000)")
+    assert again.expr.parts[1] is template.meanings[id(template.order[-1].parts[1])]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        'Cyclic(0.1, 1, 10, mode="x 2")',  # a digit inside a string is not a number
-        "Cosine(0.1, 0.0, 100)  # 100 steps",  # nor is one in a comment
-    ],
-)
-def test_texts_that_get_no_template(text):
-    try:
-        lrspec.parse(text)
-    except lrspec.UnknownNameError:  # the mode: the tree was read, the meaning is wrong
-        pass
+def test_texts_that_get_no_template():
+    text = "Cosine(0.1, 0.0, 100)  # 100 steps"  # a number in a comment is not a leaf
+    lrspec.parse(text)
     key, _ = parsing._cut(text)
     assert key in parsing._templates and parsing._templates[key] is None
+
+
+def test_a_digit_in_a_string_is_not_a_number():
+    for text in ('Cyclic(0.1, 1, 10, mode="x 2")', 'Cyclic(0.2, 1, 10, mode="x 2")'):
+        with pytest.raises(lrspec.UnknownNameError) as caught:
+            lrspec.parse(text)
+        assert caught.value.column == 24 and caught.value.text == text
 
 
 def test_a_template_runs_the_evaluator_and_its_checks():
@@ -91,6 +93,10 @@ def test_a_template_runs_the_evaluator_and_its_checks():
         lrspec.parse("Cosine(0.1, -0.0, 0) - 0.01")
     with pytest.raises(lrspec.LrspecSyntaxError, match="too large for a float"):
         lrspec.parse("Cosine(0.1, -0.0, 1e999) - 0.01")
+    lrspec.parse("Warmup(10) >> Cosine(0.1, 0, 100)[10:50]")
+    with pytest.raises(lrspec.CompositionError, match=r"the slice \[60:40\] is empty") as caught:
+        lrspec.parse("Warmup(10) >> Cosine(0.1, 0, 100)[60:40]")
+    assert caught.value.column == 14
 
 
 def test_errors_from_a_template_point_at_the_new_text():
@@ -113,21 +119,20 @@ def test_keys_cannot_collide_with_the_text():
         lrspec.parse("\x00")
 
 
-def test_repeated_texts_come_from_the_cache_as_schedules_of_their_own():
+def test_repeated_texts_give_the_same_pure_schedule_and_a_fresh_stateful_one():
     first = lrspec.parse("Cosine(0.1, 0.0, 12345)")
-    first(5)
-    again = lrspec.parse("Cosine(0.1, 0.0, 12345)")
-    assert again is not first and again == first
-    assert again._shared is first._shared  # the compiled form is shared: it holds no state
-    assert lrspec.parse("Cosine(0.1, 0.0, 12345)", total_steps=10)._shared is not first._shared
-    again.load_state_dict({"spec": str(again), "count": 7, "state": None})
-    assert first.state_dict()["count"] == 0  # loading into one leaves the other alone
+    assert lrspec.parse("Cosine(0.1, 0.0, 12345)") is first  # pure schedules never change
+    assert lrspec.parse("Cosine(0.1, 0.0, 12345)", total_steps=10) is not first
+    first.load_state_dict({"spec": str(first), "count": 7, "state": None})
+    assert first.state_dict()["count"] == 0  # a pure schedule holds no state to load
     stateful = lrspec.parse("Plateau(0.1, patience=0)")
     stateful.step(1.0)
     stateful.step(1.0)
     fresh = lrspec.parse("Plateau(0.1, patience=0)")
     assert fresh is not stateful and fresh.state_dict()["count"] == 0  # a fresh state
     assert fresh(0) == 0.1 and stateful(0) == 0.010000000000000002
+    fresh.load_state_dict(stateful.state_dict())
+    assert lrspec.parse("Plateau(0.1, patience=0)")(0) == 0.1  # loading changed no other
 
 
 def test_a_boolean_size_is_not_the_cached_int():

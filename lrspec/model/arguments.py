@@ -17,8 +17,7 @@ def bind_call(cls: type[Family], call: Call, evaluate, limits: Limits) -> Family
     family's checks between parameters."""
     params = cls.params
     values: dict[str, Any] = {}
-    nodes: dict[str, Node] = {}
-    variadic = next((p for p in params if p.variadic), None)
+    variadic = cls.variadic()
     if variadic is not None:
         if call.kwargs:
             raise ArgumentError(
@@ -34,19 +33,45 @@ def bind_call(cls: type[Family], call: Call, evaluate, limits: Limits) -> Family
         values[variadic.name] = tuple(variadic.type.convert(n, ctx) for n in call.args)
         return _instantiate(cls, values, {}, call)
 
-    if len(call.args) > len(params):
-        extra = call.args[len(params)]
+    args = call.args
+    if len(args) > len(params):
+        extra = args[len(params)]
         raise ArgumentError(
-            f"{cls.name} takes at most {len(params)} arguments, got {len(call.args)}",
+            f"{cls.name} takes at most {len(params)} arguments, got {len(args)}",
             span=extra.span,
             hint=f"usage: {cls.signature()}",
         )
-    for p, node in zip(params, call.args):
-        nodes[p.name] = node
-    by_name = None
+    if call.kwargs:
+        nodes = _by_name(cls, call)
+    else:  # positional arguments only: no names to look up
+        nodes = {p.name: node for p, node in zip(params, args)}
+    ctx = Context(cls.name, "", limits, evaluate)  # one for the call, naming each parameter
+    spans: dict[str, Any] = {}
+    for p in params:
+        node = nodes.get(p.name)
+        if node is not None:
+            ctx.param = p.name
+            values[p.name] = p.type.convert(node, ctx)
+            spans[p.name] = node.span
+        elif p.required:
+            missing = [q.name for q in params if q.required and q.name not in nodes]
+            names = ", ".join(f"'{m}'" for m in missing)
+            raise ArgumentError(
+                f"{cls.name} is missing {names}",
+                span=call.span,
+                hint=f"usage: {cls.signature()}",
+            )
+        else:
+            values[p.name] = p.default
+    return _instantiate(cls, values, spans, call)
+
+
+def _by_name(cls: type[Family], call: Call) -> dict[str, Node]:
+    """Every argument of ``call`` by the name of its parameter."""
+    params = cls.params
+    nodes = {p.name: node for p, node in zip(params, call.args)}
+    by_name = {p.name: p for p in params}
     for keyword in call.kwargs:
-        if by_name is None:
-            by_name = {p.name: p for p in params}
         p = by_name.get(keyword.name)
         if p is None:
             raise UnknownNameError(
@@ -61,21 +86,7 @@ def bind_call(cls: type[Family], call: Call, evaluate, limits: Limits) -> Family
                 hint=f"usage: {cls.signature()}",
             )
         nodes[p.name] = keyword.value
-    for p in params:
-        node = nodes.get(p.name)
-        if node is not None:
-            values[p.name] = p.type.convert(node, Context(cls.name, p.name, limits, evaluate))
-        elif p.required:
-            missing = [q.name for q in params if q.required and q.name not in nodes]
-            names = ", ".join(f"'{m}'" for m in missing)
-            raise ArgumentError(
-                f"{cls.name} is missing {names}",
-                span=call.span,
-                hint=f"usage: {cls.signature()}",
-            )
-        else:
-            values[p.name] = p.default
-    return _instantiate(cls, values, {k: n.span for k, n in nodes.items()}, call)
+    return nodes
 
 
 def _instantiate(

@@ -109,8 +109,7 @@ class Sequence(Composition):
         return self.parts
 
     def child_roles(self):
-        last = len(self.parts) - 1
-        return [Role(followed=k < last, stateful_ok=k == last) for k in range(last + 1)]
+        return [_FOLLOWED] * (len(self.parts) - 1) + [_LAST]
 
     def to_node(self):
         return Seq(tuple(part.to_node() for part in self.parts))
@@ -169,6 +168,8 @@ def _never_ends(part: Expr) -> CompositionError:
 
 
 _OPS = ("+", "-", "*", "/")
+_FOLLOWED = Role(followed=True)
+_LAST = Role(stateful_ok=True)
 
 
 @composition

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..syntax.errors import ArgumentError, did_you_mean
 from ..syntax.limits import Limits, default_limits
-from ..syntax.nodes import Call, Node, Number, Word
+from ..syntax.nodes import Call, Neg, Node, Number, Word
 from .arguments import bind_call
 from .compositions import BY_SYNTAX, Const
 from .expr import Expr
@@ -19,24 +19,43 @@ from .registry import families, lookup
 from .types import describe_node, signed_number
 
 
-def evaluate(node: Node, limits: Limits | None = None) -> Expr:
-    """The meaning of a syntax tree (raises an LrspecError if it has none)."""
+def evaluate(
+    node: Node,
+    limits: Limits | None = None,
+    *,
+    known: dict[int, Expr] | None = None,
+    remember: dict[int, Expr] | None = None,
+) -> Expr:
+    """The meaning of a syntax tree (raises an LrspecError if it has none).
+
+    ``known`` holds meanings already given to subtrees of this very tree (by the id of their
+    node; a number template's tree shares the nodes of the tree it was made from), and
+    ``remember`` collects the meaning of every node, for such a later use.
+    """
     limits = limits or default_limits()
 
     def meaning(node: Node) -> Expr:
-        if type(node) is Call:
-            return bind_call(lookup(node.name, node.name_span), node, meaning, limits)
-        value = signed_number(node)
-        if value is not None:
-            return Const.from_number(value, node.span)
-        made = BY_SYNTAX.get(type(node))
-        if made is not None:
-            return made.from_syntax(node, meaning, limits)
-        raise ArgumentError(
-            f"expected a schedule, got {describe_node(node, 'step count')}",
-            span=node.span,
-            hint=_schedule_hint(node),
-        )
+        if known is not None:
+            expr = known.get(id(node))
+            if expr is not None:
+                return expr
+        kind = type(node)
+        if kind is Call:
+            expr = bind_call(lookup(node.name, node.name_span), node, meaning, limits)
+        elif kind in BY_SYNTAX and (kind is not Neg or signed_number(node) is None):
+            expr = BY_SYNTAX[kind].from_syntax(node, meaning, limits)
+        else:
+            value = signed_number(node)
+            if value is None:
+                raise ArgumentError(
+                    f"expected a schedule, got {describe_node(node, 'step count')}",
+                    span=node.span,
+                    hint=_schedule_hint(node),
+                )
+            expr = Const.from_number(value, node.span)
+        if remember is not None:
+            remember[id(node)] = expr
+        return expr
 
     expr = meaning(node)
     expr.check_composition()

@@ -39,6 +39,8 @@ class Role(NamedTuple):
 
 #: The role of a whole schedule: it may read a metric, and nothing follows it.
 _TOP = Role(stateful_ok=True)
+#: The role of most children: nothing follows them, they read no metric.
+NO_ROLE = Role()
 
 
 class Placement(NamedTuple):
@@ -125,9 +127,11 @@ class Expr:
 
     def needs(self) -> set[str]:
         """Which of the run's sizes (``total_steps``, ...) evaluating this requires."""
-        needed = {q.size for q in self.quantities()}
-        if any(node.needs_total_steps for node in self.walk()):
-            needed.add("total_steps")
+        needed: set[str] = set()
+        for node in self.walk():
+            needed.update(q.size for q in node.own_quantities())
+            if node.needs_total_steps:
+                needed.add("total_steps")
         return needed
 
     def walk(self) -> Iterator[Expr]:
@@ -162,23 +166,24 @@ class Expr:
     def child_roles(self) -> list[Role]:
         """The role of each child (see :class:`Role`); by default none may read a metric or
         be followed."""
-        return [Role()] * len(self.children())
+        return [NO_ROLE] * len(self.children())
 
     def check_composition(self, role: Role = _TOP) -> None:
         """Raise a CompositionError where a node stands in a place it cannot (a Warmup with
         nothing after it, a stateful schedule inside arithmetic, ...)."""
-        stack: list[tuple[Expr, Role]] = [(self, role)]
+        stack: list[tuple[Expr, bool, bool]] = [(self, role.followed, role.stateful_ok)]
+        pop, push = stack.pop, stack.append
         while stack:
-            node, where = stack.pop()
-            if node.needs_successor and not where.followed:
+            node, followed, stateful_ok = pop()
+            if node.needs_successor and not followed:
                 raise node.unfollowed_error()
-            if node.is_stateful and not where.stateful_ok:
+            if node.is_stateful and not stateful_ok:
                 raise stateful_misuse(node)
-            for child, child_role in zip(node.children(), node.child_roles()):
-                # A child may read a metric only where its parent may, too.
-                stack.append(
-                    (child, Role(child_role.followed, child_role.stateful_ok and where.stateful_ok))
-                )
+            kids = node.children()
+            if kids:
+                for kid, (kid_followed, kid_ok) in zip(kids, node.child_roles()):
+                    # A child may read a metric only where its parent may, too.
+                    push((kid, kid_followed, kid_ok and stateful_ok))
 
     def unfollowed_error(self) -> CompositionError:
         return CompositionError(f"{self.text()} needs a schedule after it", span=self.span)

@@ -63,7 +63,7 @@ class Param(Record):
 class Family(Expr):
     """Base of schedule families. Subclasses declare the class attributes below."""
 
-    __slots__ = ("args", "spans", "span", "total_steps")
+    __slots__ = ("args", "spans", "span", "total_steps", "_children")
 
     #: The name it is written with (dotted for a library namespace: ``torch.StepLR``).
     name: ClassVar[str]
@@ -82,6 +82,7 @@ class Family(Expr):
         self.spans = spans or {}
         self.span = span
         self.total_steps = None  # set on resolution, for families that span the whole run
+        self._children: tuple[Expr, ...] | None = None
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -142,12 +143,32 @@ class Family(Expr):
         )
 
     def children(self) -> tuple[Expr, ...]:
-        out: list[Expr] = []
-        for p in self.params:
-            value = self.args[p.name]
-            items = value if isinstance(value, tuple) else (value,)
-            out.extend(item for item in items if isinstance(item, Expr))
-        return tuple(out)
+        if self._children is None:  # the arguments never change: found once
+            out: list[Expr] = []
+            for name in self.schedule_params():
+                value = self.args[name]
+                items = value if isinstance(value, tuple) else (value,)
+                out.extend(item for item in items if isinstance(item, Expr))
+            self._children = tuple(out)
+        return self._children
+
+    @classmethod
+    def schedule_params(cls) -> tuple[str, ...]:
+        """The names of the parameters that take schedules (found once per family)."""
+        found = cls.__dict__.get("_schedule_params")
+        if found is None:
+            found = tuple(p.name for p in cls.params if p.type.holds_schedules)
+            cls._schedule_params = found
+        return found
+
+    @classmethod
+    def variadic(cls) -> Param | None:
+        """The parameter that takes every positional argument, if there is one."""
+        found = cls.__dict__.get("_variadic", False)
+        if found is False:
+            found = next((p for p in cls.params if p.variadic), None)
+            cls._variadic = found
+        return found
 
     def own_quantities(self):
         for p in self.params:

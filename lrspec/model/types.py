@@ -92,6 +92,8 @@ class ParamType:
 
     #: How the type reads in a signature and in the docs.
     label = "value"
+    #: Values of this type may be (or hold) schedules: the children of a family.
+    holds_schedules = False
 
     def convert(self, node: Node, ctx: Context) -> Any:
         raise NotImplementedError
@@ -371,6 +373,10 @@ class ListOf(ParamType, Record):
     _fields = ("item", "ascending")
     _defaults = {"ascending": False}
 
+    @property
+    def holds_schedules(self):
+        return self.item.holds_schedules
+
     def convert(self, node, ctx):
         items = node.items if isinstance(node, List) else (node,)
         if len(items) > ctx.limits.max_list_length:
@@ -416,6 +422,8 @@ class ListOf(ParamType, Record):
 
 class ScheduleType(ParamType, Record):
     """A schedule (for combinators such as Repeat, min and max)."""
+
+    holds_schedules = True
 
     _fields = ("label",)
     _defaults = {"label": "schedule"}

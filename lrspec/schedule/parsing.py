@@ -1,18 +1,24 @@
 """``lrspec.parse`` and ``lrspec.from_dict``: text and dicts to schedules, with two caches.
 
-Both caches only skip work that gives the same result every time; every schedule they help
-make is evaluated by the one evaluator (``model.evaluator``) with every check:
+Both caches only skip work whose result cannot differ, and every schedule is the evaluator's
+meaning of a syntax tree, with all its checks (``model.evaluator``):
 
-- **Repeated texts.** The meaning of a (text, sizes) pair is kept, and every ``parse`` of it
-  returns a *new* Schedule around it (a schedule carries its own stateful state and step
-  count); pure schedules share their compiled form.
+- **Repeated texts.** A pure schedule is immutable, so a (text, sizes) pair parsed before gives
+  the same schedule back; a stateful one gives a new schedule around the same meaning (each
+  carries its own state).
 - **Texts that differ only in their numbers.** ``Warmup(501) >> Cosine(0.1, 0.0, 10000)``
   has the syntax tree of ``Warmup(500) >> ...`` but for its number leaves. After Lark has
-  read a text, its tree is kept as a *template*, keyed by the text with its numbers cut out;
-  a later text with the same key gets the template's tree with its own numbers (and every
-  span moved to where it is in the new text), without Lark, and goes through the evaluator
-  like any other tree. The cut uses the grammar's own NUMBER terminal, and a template is only
-  kept when the numbers the cut finds are exactly number leaves Lark made, at the same places.
+  read a text and the evaluator has given it a meaning, both are kept as a *template*, keyed
+  by the text with its numbers cut out. A later text with the same key gets the template's
+  tree with new leaves for the numbers that differ and new nodes above them, without Lark;
+  the evaluator gives it its meaning, reusing the template's meaning for every subtree that is
+  the template's very own (same node objects), and checks the whole composition again. The
+  cut uses the grammar's own NUMBER terminal, and a template is only kept when the numbers
+  the cut finds are exactly number leaves Lark made, at the same places.
+
+Spans in a tree made from a template point into the template's text; so where the meaning
+of such a tree turns out wrong, the text is read again from scratch (Lark, the evaluator), and
+that raises the error with its caret in the right place.
 """
 
 from __future__ import annotations
@@ -24,61 +30,68 @@ from typing import Any
 from ..model.evaluator import evaluate
 from ..model.expr import Expr
 from ..model.units import SIZES, Binding
-from ..syntax.errors import LrspecError, LrspecSyntaxError
+from ..syntax.errors import LrspecError
 from ..syntax.limits import Limits, default_limits, on_default_limits_change
-from ..syntax.nodes import Node, Number, children, rebuild
-from ..syntax.parser import lark_parser, number_value, parse_tree, split_unit
+from ..syntax.nodes import Node, Number, children
+from ..syntax.parser import lark_parser, number_value, parse_tree
 from . import dictform
-from .schedule import Compiled, Schedule
+from .schedule import Schedule
 
 #: Entries each cache keeps at most; when one is full it starts afresh (simpler and cheaper
 #: than keeping an order).
 MAX_SCHEDULES = 1024
 MAX_TEMPLATES = 512
 
-# (text, sizes...) -> (meaning, needs, shared compiled form)
-_schedules: dict[tuple, tuple[Expr, set[str], Compiled]] = {}
-# cut text -> (tree, the spans of its number leaves in the text it was read from) or None
-_templates: dict[tuple, tuple[Node, list[tuple[int, int]]] | None] = {}
+# text, or (text, sizes...) -> the schedule (pure), or its meaning and needs (stateful)
+_schedules: dict[Any, Schedule | tuple[Expr, set[str]]] = {}
+# the key of a text (see _cut) -> its template, or None for texts that cannot have one
+_templates: dict[tuple, Template | None] = {}
 _lock = threading.Lock()
 _pattern: re.Pattern | None = None
+_NO_SIZES = Binding()
+# A number's unit is the letters (or the %) it ends with.
+_UNIT_LETTERS = "%abcdefghijklmnopqrstuvwxyz"
 
 
 def parse(text: str, *, limits: Limits | None = None, **sizes: int | None) -> Schedule:
     """Parse spec text into a :class:`Schedule`.
 
-    ``total_steps`` and ``steps_per_epoch`` resolve the units ``%`` and ``ep`` (they can also
-    be given later with :meth:`Schedule.bind`). Raises an :class:`LrspecError` whose message
-    shows the text with a caret under the problem.
+    Sizes (``total_steps``, ``steps_per_epoch``) resolve the units ``%`` and ``ep`` (they can
+    also be given later with :meth:`Schedule.bind`). Raises an :class:`LrspecError` whose
+    message shows the text with a caret under the problem.
     """
-    binding = _binding(sizes)
+    if sizes:
+        binding = _binding(sizes)
+        key: Any = (text, *(getattr(binding, name) for name in SIZES))
+        # True == 1 as a key, but only an int is a size: anything else skips the cache.
+        cacheable = all(size is None or type(size) is int for size in key[1:])
+    else:
+        binding, key, cacheable = _NO_SIZES, text, True
     if limits is not None or type(text) is not str:
         return Schedule.from_text(text, binding, limits)
-    # True == 1 as a key, but only an int is a size: anything else skips the cache.
-    key = (text, *(getattr(binding, name) for name in SIZES))
-    cacheable = all(size is None or type(size) is int for size in key[1:])
     if cacheable:
         known = _schedules.get(key)
+        if type(known) is Schedule:
+            return known
         if known is not None:
-            expr, needs, shared = known
-            return Schedule(expr, binding, text, needs=needs, shared=shared)
+            expr, needs = known
+            return Schedule(expr, binding, text, needs=needs)
     if len(text) > default_limits().max_length:
         return Schedule.from_text(text, binding)  # raises the LimitError
-    tree = _from_template(text)
-    if tree is None:
+    schedule = _from_template(text, binding)
+    if schedule is None:
         tree = parse_tree(text)
-        _remember(text, tree)
-    try:
-        expr = evaluate(tree)
-        shared = Compiled()
-        schedule = Schedule(expr, binding, text, shared=shared)
-    except LrspecError as error:
-        raise error.with_text(text) from None
+        meanings: dict[int, Expr] = {}
+        try:
+            schedule = Schedule(evaluate(tree, remember=meanings), binding, text)
+        except LrspecError as error:
+            raise error.with_text(text) from None
+        _remember(text, tree, meanings, schedule)
     if cacheable:
         with _lock:
             if len(_schedules) >= MAX_SCHEDULES:
                 _schedules.clear()
-            _schedules[key] = (expr, schedule._needs, shared)
+            _schedules[key] = (schedule._expr, schedule._needs) if schedule.stateful else schedule
     return schedule
 
 
@@ -123,87 +136,155 @@ def _number_pattern() -> re.Pattern:
     return _pattern
 
 
-def _cut(text: str) -> tuple[tuple, list[re.Match]]:
+def _cut(text: str) -> tuple[tuple, list[str]]:
     """The key of a text (the pieces between its numbers and each number's unit, as a tuple:
-    any text can hold any character, so no marker could stand for a number) and its numbers."""
-    matches = list(_number_pattern().finditer(text))
-    pieces, last = [], 0
-    for match in matches:
-        pieces.append(text[last : match.start(1)])
-        last = match.end(1)
-    pieces.append(text[last:])
-    units = tuple(split_unit(m.group(1))[1] for m in matches)
-    return (tuple(pieces), units), matches
+    any text can hold any character, so no marker could stand for a number) and its numbers,
+    as written. The units are in the key because they decide which of the run's sizes the
+    schedule needs."""
+    parts = _number_pattern().split(text)
+    numbers = parts[1::2]
+    units = tuple([n[len(n.rstrip(_UNIT_LETTERS)) :] for n in numbers])
+    return (tuple(parts[0::2]), units), numbers
 
 
-def _number_leaves(tree: Node) -> dict[tuple[int, int], Number]:
-    found: dict[tuple[int, int], Number] = {}
+class Template:
+    """A text's syntax tree and meaning, and how to make the tree of a text that differs only
+    in its numbers: the nodes in post-order, each with its parent, and for each number the
+    leaf it is."""
+
+    __slots__ = (
+        "order",
+        "parents",
+        "leaves",
+        "numbers",
+        "layouts",
+        "meanings",
+        "needs",
+        "stateful",
+    )
+
+    def __init__(
+        self,
+        tree: Node,
+        numbers: list[str],
+        spans: list[tuple[int, int]],
+        meanings: dict[int, Expr],
+        schedule: Schedule,
+    ) -> None:
+        order: list[Node] = []
+        stack = [tree]
+        while stack:
+            node = stack.pop()
+            order.append(node)
+            stack.extend(children(node))
+        order.reverse()  # post-order: every node after its children
+        index = {id(node): k for k, node in enumerate(order)}
+        self.parents: list[int | None] = [None] * len(order)
+        self.layouts: list[tuple | None] = [None] * len(order)
+        for k, node in enumerate(order):
+            layout = []
+            for name in node._fields:
+                value = getattr(node, name)
+                if name in node._children and isinstance(value, tuple):
+                    layout.append(tuple(index[id(v)] for v in value))
+                elif name in node._children and value is not None:
+                    layout.append(index[id(value)])
+                else:
+                    layout.append(_Constant(value))
+            self.layouts[k] = tuple(layout)
+            for child in children(node):
+                self.parents[index[id(child)]] = k
+        by_span = {node.span: k for k, node in enumerate(order) if type(node) is Number}
+        self.order = order
+        self.leaves = [by_span[span] for span in spans]
+        self.numbers = numbers
+        self.meanings = meanings
+        # The same families stand at the same places in every text of the template's key.
+        self.needs = schedule._needs
+        self.stateful = schedule.stateful
+
+    def tree(self, numbers: list[str]) -> Node | None:
+        """The tree of the text with these numbers, or None if one is no number the parser
+        would take as written (too many digits, ...)."""
+        order, parents = self.order, self.parents
+        made: dict[int, Node] = {}
+        above: set[int] = set()
+        for k, new in enumerate(numbers):
+            if new == self.numbers[k]:
+                continue
+            try:
+                value = number_value(new)
+            except LrspecError:
+                return None
+            leaf = self.leaves[k]
+            made[leaf] = Number._assemble(value, order[leaf].span, order[leaf].depth)
+            parent = parents[leaf]
+            while parent is not None and parent not in above:
+                above.add(parent)
+                parent = parents[parent]
+        if not made:
+            return order[-1]
+        for k in sorted(above):  # children before parents
+            values = []
+            for item in self.layouts[k]:
+                if type(item) is int:
+                    values.append(made.get(item) or order[item])
+                elif type(item) is tuple:
+                    values.append(tuple([made.get(i) or order[i] for i in item]))
+                else:
+                    values.append(item.value)
+            node = order[k]
+            made[k] = node._assemble(values, node.span, node.depth, node.extras())
+        return made[len(order) - 1]
+
+
+class _Constant:
+    """A field that holds no child node, in a template's layout."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+def _remember(text: str, tree: Node, meanings: dict[int, Expr], schedule: Schedule) -> None:
+    """Keep ``tree`` and its meaning as the template of texts like ``text``, if its numbers
+    allow it."""
+    key, numbers = _cut(text)
+    if key in _templates:
+        return
+    spans = [m.span(1) for m in _number_pattern().finditer(text)]
+    leaves = set()
     stack = [tree]
     while stack:
         node = stack.pop()
         if type(node) is Number:
-            found[node.span] = node
+            leaves.add(node.span)
         stack.extend(children(node))
-    return found
-
-
-def _remember(text: str, tree: Node) -> None:
-    """Keep ``tree`` as the template of texts like ``text``, if its numbers allow it."""
-    key, matches = _cut(text)
-    if key in _templates:
-        return
-    spans = [m.span(1) for m in matches]
-    leaves = _number_leaves(tree)
-    template = (tree, spans) if all(span in leaves for span in spans) else None
+    template = None
+    if all(span in leaves for span in spans):
+        template = Template(tree, numbers, spans, meanings, schedule)
     with _lock:
         if len(_templates) >= MAX_TEMPLATES:
             _templates.clear()
         _templates[key] = template
 
 
-class _Substitution:
-    """New numbers for a template's number leaves, and spans moved to the new text."""
-
-    def __init__(self, old: list[tuple[int, int]], new: list[re.Match]) -> None:
-        self.numbers = {}
-        self.shifts: list[tuple[int, int]] = []  # (old end of a number, total shift so far)
-        shift = 0
-        for (start, end), match in zip(old, new):
-            value, unit = number_value(match.group(1))
-            self.numbers[(start, end)] = (value, unit, match.span(1))
-            shift += (match.end(1) - match.start(1)) - (end - start)
-            self.shifts.append((end, shift))
-
-    def position(self, p: int) -> int:
-        """Where old position ``p`` (a token boundary) is in the new text."""
-        moved = 0
-        for end, shift in self.shifts:
-            if end > p:
-                break
-            moved = shift
-        return p + moved
-
-    def span(self, span):
-        if span is None:
-            return None
-        return (self.position(span[0]), self.position(span[1]))
-
-    def __call__(self, leaf: Node) -> Node:
-        if type(leaf) is Number and leaf.span in self.numbers:
-            value, unit, span = self.numbers[leaf.span]
-            return Number(value, unit, span=span)
-        return leaf.with_span(self.span(leaf.span))
-
-
-def _from_template(text: str) -> Node | None:
-    """The tree of ``text`` from a template, or None (Lark must read it)."""
-    key, matches = _cut(text) if _templates else ((), [])
-    template = _templates.get(key) if key else None
+def _from_template(text: str, binding: Binding) -> Schedule | None:
+    """The schedule of ``text`` made from a template, or None (the full path must make it)."""
+    if not _templates:
+        return None
+    key, numbers = _cut(text)
+    template = _templates.get(key)
     if template is None:
         return None
-    tree, spans = template
+    tree = template.tree(numbers)
+    if tree is None:
+        return None
     try:
-        change = _Substitution(spans, matches)
-    except LrspecSyntaxError:
-        return None  # a number Lark must report (too many digits, ...)
-    return rebuild(tree, change)
+        expr = evaluate(tree, known=template.meanings)
+        return Schedule(
+            expr, binding, text, needs=template.needs, exact_spans=False, stateful=template.stateful
+        )
+    except LrspecError:
+        return None  # the full path raises it, pointing into this text

@@ -42,16 +42,6 @@ def _positive_int(name: str, value: Any) -> int | None:
     return int(value)
 
 
-class Compiled:
-    """The compiled form of a pure schedule, shared by every Schedule of the same text and
-    sizes (a stateful schedule compiles its own: its state lives in its kernel)."""
-
-    __slots__ = ("kernel",)
-
-    def __init__(self) -> None:
-        self.kernel: Kernel | None = None
-
-
 class Schedule:
     """A learning-rate schedule: ``s(t)`` is the rate at step ``t`` (``t = 0`` is the first
     optimizer step).
@@ -80,7 +70,8 @@ class Schedule:
         "_state_start",
         "_count",
         "_needs",
-        "_shared",
+        "_exact_spans",
+        "_stateful",
     )
 
     def __init__(
@@ -90,7 +81,8 @@ class Schedule:
         source: str | None = None,
         *,
         needs: set[str] | None = None,
-        shared: Compiled | None = None,
+        exact_spans: bool = True,
+        stateful: bool | None = None,
     ) -> None:
         if needs is None:
             needs = expr.needs()
@@ -114,7 +106,10 @@ class Schedule:
         self._state: Any = None
         self._state_start = 0.0
         self._count = 0
-        self._shared = shared
+        # False when the expression was made from a number template (see ``parsing``): its
+        # spans then point into the template's text, not into ``source``.
+        self._exact_spans = exact_spans
+        self._stateful = stateful  # found on first use, unless the caller knows
         # Compiled on first use, so that parsing stays cheap; the first call compiles. With
         # units and every size given, compile now: the resolved values are checked at once.
         self._scalar = self._first_call
@@ -156,23 +151,28 @@ class Schedule:
         return self._kernel
 
     def _compile(self) -> None:
-        shared = self._shared
-        if shared is not None and shared.kernel is not None:
-            kernel = shared.kernel
-        else:
-            builder = Builder()
-            try:
-                kernel = builder.build(self._expr.resolve(self._binding))
-            except LrspecError as error:
-                raise (
-                    error.with_text(self._source) if self._source is not None else error
-                ) from None
-            self._state = builder.state
-            self._state_start = builder.state_start
-            if shared is not None and builder.state is None:
-                shared.kernel = kernel
+        builder = Builder()
+        try:
+            kernel = builder.build(self._expr.resolve(self._binding))
+        except LrspecError as error:
+            raise self._located(error) from None
+        self._state = builder.state
+        self._state_start = builder.state_start
         self._kernel = kernel
         self._scalar = kernel.scalar
+
+    def _located(self, error: LrspecError) -> LrspecError:
+        """``error`` pointing into this schedule's text. Where the spans of the expression
+        belong to another text (a number template's), the text is read afresh: its own
+        compilation fails the same way, with spans in this text."""
+        if self._source is None:
+            return error
+        if not self._exact_spans:
+            try:
+                Schedule.from_text(self._source, self._binding)._ensure_compiled()
+            except LrspecError as exact:
+                return exact
+        return error.with_text(self._source)
 
     def _unresolved(self) -> None:
         missing = self._missing()
@@ -248,7 +248,7 @@ class Schedule:
         try:
             return self._expr.resolve(self._binding)
         except LrspecError as error:
-            raise (error.with_text(self._source) if self._source is not None else error) from None
+            raise self._located(error) from None
 
     def __str__(self) -> str:
         return self._text
@@ -308,7 +308,7 @@ class Schedule:
             binding,
             self._source,
             needs=self._needs,
-            shared=self._shared if binding == self._binding else None,
+            exact_spans=self._exact_spans,
         )
 
     def to_dict(self) -> dict:
@@ -320,7 +320,9 @@ class Schedule:
     @property
     def stateful(self) -> bool:
         """Whether the schedule reads a metric (``step(metric)``)."""
-        return self._expr.stateful
+        if self._stateful is None:
+            self._stateful = self._expr.stateful
+        return self._stateful
 
     def step(self, metric) -> float:
         """Observe the metric of the step just taken; return the rate for the next step."""
@@ -359,10 +361,11 @@ class Schedule:
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
             raise StateError(f"saved state has a bad 'count': {count!r}")
         self._ensure_compiled()
-        if self._state is not None:
-            if not isinstance(state.get("state"), dict):
-                raise StateError(f"saved state has a bad 'state': {state.get('state')!r}")
-            self._state.load_state_dict(state["state"])
+        if self._state is None:
+            return  # a pure schedule has no state: it stays as it is
+        if not isinstance(state.get("state"), dict):
+            raise StateError(f"saved state has a bad 'state': {state.get('state')!r}")
+        self._state.load_state_dict(state["state"])
         self._count = count
 
 

@@ -40,6 +40,24 @@ class _Node(Record):
         put(self, "depth", depth)
         super().__init__(*args, **named)
 
+    @classmethod
+    def _assemble(cls, values: tuple, span: Span | None, depth: int, extra: tuple = ()) -> _Node:
+        """A node from its field values in ``_fields`` order and its extras in ``_extra``
+        order, without the keyword handling of ``__init__`` (for trees rebuilt in bulk)."""
+        node = object.__new__(cls)
+        put = object.__setattr__
+        for name, value in zip(cls._fields, values):
+            put(node, name, value)
+        for name, value in zip(cls._extra, extra):
+            put(node, name, value)
+        put(node, "span", span)
+        put(node, "depth", depth)
+        return node
+
+    def extras(self) -> tuple:
+        """The values of the fields in ``_extra``, in order."""
+        return tuple(getattr(self, name) for name in self._extra) if self._extra else ()
+
     def with_span(self, span: Span | None) -> _Node:
         """The same node, found at ``span``."""
         extra = {name: getattr(self, name) for name in self._extra}
@@ -178,34 +196,3 @@ def children(node: Node) -> tuple[Node, ...]:
         elif value is not None:
             out.append(value)
     return tuple(out)
-
-
-def rebuild(node: Node, change) -> Node:
-    """A copy of the tree with ``change(leaf)`` in place of every leaf (a node without
-    children) and every span mapped by ``change.span``; iterative, so any depth is fine."""
-    # Post-order over the tree without recursion: each node is rebuilt once its children are.
-    done: dict[int, Node] = {}
-    stack: list[tuple[Node, bool]] = [(node, False)]
-    while stack:
-        current, expanded = stack.pop()
-        if not current._children:
-            done[id(current)] = change(current)
-            continue
-        if not expanded:
-            stack.append((current, True))
-            stack.extend((child, False) for child in reversed(children(current)))
-            continue
-        fields = {}
-        for name in current._fields:
-            value = getattr(current, name)
-            if name in current._children:
-                if isinstance(value, tuple):
-                    value = tuple(done[id(v)] for v in value)
-                elif value is not None:
-                    value = done[id(value)]
-            fields[name] = value
-        extra = {name: change.span(getattr(current, name)) for name in current._extra}
-        done[id(current)] = type(current)(
-            **fields, **extra, span=change.span(current.span), depth=current.depth
-        )
-    return done[id(node)]
