@@ -204,7 +204,7 @@ class _Walker:
         return piece
 
 
-def explain(spec, *, total_steps: int | None = None, steps_per_epoch: int | None = None) -> Piece:
+def explain(spec, **sizes: int | None) -> Piece:
     """The tree of a schedule's pieces (see :class:`Piece`); ``spec`` is text or a Schedule.
 
     >>> root = explain("Warmup(100) >> Cosine(0.1, 0, 900)")
@@ -213,7 +213,7 @@ def explain(spec, *, total_steps: int | None = None, steps_per_epoch: int | None
     Warmup(100) 0.0 100.0 0.0 0.1
     Cosine(0.1, 0.0, 900) 100.0 1000.0 0.1 0.0
     """
-    schedule = _schedule(spec, {"total_steps": total_steps, "steps_per_epoch": steps_per_epoch})
+    schedule = _schedule(spec, sizes)
     return _tree(schedule)[0]
 
 
@@ -254,13 +254,14 @@ def _changes_after(schedule: Schedule, start: float) -> float | None:
     return float(steps[differ[0]]) if differ.size else None
 
 
-def analyse(spec, *, total_steps: int | None = None, steps_per_epoch: int | None = None) -> Report:
+def analyse(spec, **sizes: int | None) -> Report:
     """Check a schedule (text or a Schedule) the way ``lrspec check`` does; see :class:`Report`.
 
     Raises an :class:`lrspec.LrspecError` if the spec is invalid or cannot be evaluated
     (units without the size they need, a value that cannot exist).
     """
-    schedule = _schedule(spec, {"total_steps": total_steps, "steps_per_epoch": steps_per_epoch})
+    schedule = _schedule(spec, sizes)
+    total_steps = sizes.get("total_steps")
     length = schedule.length
     root, walker = _tree(schedule)
     joins = walker.joins

@@ -885,7 +885,9 @@ def test_families_one_in_full():
     assert "    value(t) = final + (initial - final) * (1 + cos(pi * t / steps)) / 2" in lines
     assert "parameters:" in lines
     assert re.search(
-        r"^  steps +steps > 0 \(units % and ep allowed\) +required +how long", result.stdout, re.M
+        r"^  steps +steps > 0 \(units %, ep, sp, tok allowed\) +required +how long",
+        result.stdout,
+        re.M,
     )
     assert re.search(r"^Example: `Cosine\(0\.1, 0\.0, 10000\)`", result.stdout, re.M)
     defaults = run("families", "Warmup").stdout

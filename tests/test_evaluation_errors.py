@@ -122,7 +122,7 @@ CASES = [
         A,
         7,
         "Cosine: 'initial' takes no unit, got 0.1%",
-        "units (% and ep) apply to step counts only",
+        "units (%, ep, sp, tok) apply to step counts only",
     ),
     (
         "non-integer",
@@ -179,7 +179,7 @@ CASES = [
         A,
         13,
         "expected a schedule, got the step count 5%",
-        "units (% and ep) apply to step counts, not to rates",
+        "units (%, ep, sp, tok) apply to step counts, not to rates",
     ),
     (
         "infinite-constant",

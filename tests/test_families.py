@@ -191,6 +191,24 @@ def repeat(f, period, times=math.inf):
     return lambda t: f(math.fmod(t, period)) if t < times * period else f(period)
 
 
+def growing_cycles(f, period, mult=1.0, decay=1.0, times=math.inf):
+    """Cycle n lasts period * mult**n steps and runs f stretched by mult**n, times decay**n;
+    after ``times`` cycles the last one's end holds (found by walking the cycles)."""
+
+    def value(t):
+        n, start, length = 0, 0.0, float(period)
+        while t >= start + length and n + 1 < times:
+            start, length, n = start + length, length * mult, n + 1
+        u = min(t - start, length)
+        return decay**n * f(u / mult**n)
+
+    return value
+
+
+def inverse_time(initial, rate, steps):
+    return lambda t: initial / (1 + rate * (t / steps))
+
+
 def window(f, i, j):
     """``A[i:j]``: A(t + i) for j - i steps, then A(j)."""
     return lambda t: f(min(t, j - i) + i)
@@ -414,6 +432,13 @@ CORE = [
         {"timescale": 100, "halved": 300},
     ),
     Case(
+        "InverseTime",
+        "InverseTime(0.1, 0.5, 1000)",
+        inverse_time(0.1, 0.5, 1000),
+        INF,
+        {"halved": 2000, "far": 10**7},
+    ),
+    Case(
         "PiecewiseConstant",
         "PiecewiseConstant([100, 200], [0.1, 0.01, 0.005])",
         piecewise_constant([100, 200], [0.1, 0.01, 0.005]),
@@ -610,6 +635,34 @@ COMBINATORS = [
         repeat(linear(0.1, 0.0, 10), 10, 1),
         10,
         {"end": 10},
+    ),
+    Case(
+        "Repeat-growing",
+        "Repeat(Cosine(0.1, 0.001, 10), mult=2)",
+        growing_cycles(cosine(0.1, 0.001, 10), 10, mult=2),
+        INF,
+        {"cycle1": 10, "cycle2": 30, "cycle3": 70, "far": 10230},
+    ),
+    Case(
+        "Repeat-growing-decaying-finite",
+        "Repeat(Linear(1.0, 0.0, 10), 3, mult=2, decay=0.5)",
+        growing_cycles(linear(1.0, 0.0, 10), 10, mult=2, decay=0.5, times=3),
+        70,
+        {"cycle1": 10, "cycle2": 30, "end": 70},
+    ),
+    Case(
+        "Repeat-decaying",
+        "Repeat(Cosine(1.0, 0.0, 20), decay=0.5)",
+        growing_cycles(cosine(1.0, 0.0, 20), 20, decay=0.5),
+        INF,
+        {"cycle1": 20, "cycle2": 40, "far": 2000},
+    ),
+    Case(
+        "Repeat-fractional-mult",
+        "Repeat(Linear(0.2, 0.1, 16), 5, mult=1.5)",
+        growing_cycles(linear(0.2, 0.1, 16), 16, mult=1.5, times=5),
+        211,
+        {"cycle1": 16, "cycle2": 40, "cycle3": 76, "cycle4": 130, "end": 211},
     ),
     Case(
         "min",
@@ -1290,6 +1343,17 @@ RANGES = {
         {"initial": "0.1", "timescale": "100"},
         {"initial": RATE, "timescale": POSITIVE_STEPS},
     ),
+    "InverseTime": (
+        {"initial": "0.1", "rate": "0.5", "steps": "1000"},
+        {
+            "initial": RATE,
+            "rate": (
+                ("-0.5", A, "must be >= 0, got -0.5"),
+                ("1e301", A, "must be <= 1e+300, got 1e+301"),
+            ),
+            "steps": POSITIVE_STEPS,
+        },
+    ),
     "CosineRestarts": (
         {"initial": "0.1", "final": "0.001", "period": "10", "mult": "2", "decay": "0.5"},
         {
@@ -1384,14 +1448,19 @@ RANGES = {
     ),
     "Warmup": ({"steps": "10", "start": "0.01"}, {"steps": POSITIVE_STEPS, "start": RATE}),
     "Repeat": (
-        {"schedule": "Cosine(0.1, 0.0, 10)", "times": "3"},
+        {"schedule": "Cosine(0.1, 0.0, 10)", "times": "3", "mult": "2", "decay": "0.5"},
         {
             "times": (
                 ("0", A, "must be >= 1, got 0"),
                 ("-1", A, "must be >= 1, got -1"),
                 ("2.5", A, "must be an integer, got 2.5"),
                 ("1000001", L, "must be at most 1000000 (or inf), got 1000001"),
-            )
+            ),
+            "mult": (
+                ("0.5", A, "must be in [1, 1e+06], got 0.5"),
+                ("1000001", A, "must be in [1, 1e+06], got 1000001.0"),
+            ),
+            "decay": UNIT_LEFT_OPEN,
         },
     ),
     "BaseLRSchedule": ({"initial_value": "0.0003"}, {"initial_value": RATE}),
@@ -1511,7 +1580,7 @@ RANGES = {
 SUFFIX = {"Warmup": " >> Cosine(0.1, 0.0, 100)"}
 RANGED_TYPES = (Real, Integer, Steps, Choice, Boolean)
 # Every ranged parameter of every family; a new family or parameter must be added above.
-N_RANGED_PARAMS = 109
+N_RANGED_PARAMS = 114
 
 
 def _ranged_params():

@@ -48,19 +48,22 @@ def test_repeat_count(limits, at, past):
 
 
 @pytest.mark.parametrize(
-    ("unit", "field", "default"),
-    [("%", "max_percent", 10_000.0), ("ep", "max_epochs", 1_000_000.0)],
+    ("unit", "field", "default", "steps"),
+    [
+        ("%", "max_percent", 10_000.0, 50),
+        ("ep", "max_epochs", 1_000_000.0, 500),
+        ("sp", "max_samples", 1e15, 25),
+        ("tok", "max_tokens", 1e18, 12.5),
+    ],
 )
-def test_unit_values(unit, field, default):
+def test_unit_values(unit, field, default, steps):
     assert getattr(Limits(), field) == default
     limits = Limits(**{field: 50.0})
-    bind = {"total_steps": 100, "steps_per_epoch": 10}
-    assert lrspec.parse(f"Linear(1, 0, 50{unit})", limits=limits, **bind).length == (
-        50 if unit == "%" else 500
-    )
+    bind = {"total_steps": 100, "steps_per_epoch": 10, "samples_per_step": 2, "tokens_per_step": 4}
+    assert lrspec.parse(f"Linear(1, 0, 50{unit})", limits=limits, **bind).length == steps
     with pytest.raises(LimitError) as caught:
         lrspec.parse(f"Linear(1, 0, 51{unit})", limits=limits, **bind)
-    assert caught.value.message == f"Linear: 'steps' must be at most 50.0{unit}, got 51{unit}"
+    assert caught.value.message == f"Linear: 'steps' must be at most 50{unit}, got 51{unit}"
     assert caught.value.hint is None or "Limits" in caught.value.hint
 
 

@@ -106,10 +106,10 @@ def test_resolved_values_are_range_checked():
     assert caught.value.message == "Cosine: 'steps' must be > 0, got 0%"
     with pytest.raises(LimitError) as caught:
         lrspec.parse("Cosine(0.1, 0, 20000%)")
-    assert caught.value.message == "Cosine: 'steps' must be at most 10000.0%, got 20000%"
+    assert caught.value.message == "Cosine: 'steps' must be at most 10000%, got 20000%"
     with pytest.raises(LimitError) as caught:
         lrspec.parse("Cosine(0.1, 0, 2000000ep)")
-    assert caught.value.message == "Cosine: 'steps' must be at most 1000000.0ep, got 2000000ep"
+    assert caught.value.message == "Cosine: 'steps' must be at most 1e+06ep, got 2000000ep"
     with pytest.raises(lrspec.CompositionError) as caught:
         lrspec.parse("Linear(1, 0, 100%)[60%:40%]", total_steps=100)
     assert caught.value.message == (
@@ -131,3 +131,61 @@ def test_the_dict_form_keeps_the_binding():
     assert lrspec.from_dict(data) == s
     assert lrspec.from_dict(data, total_steps=4000) == s.bind(total_steps=4000)
     assert "bind" not in lrspec.parse(SPEC).to_dict()
+
+
+# -- tokens and samples (large-model training) ----------------------------------------------
+
+GPT3 = "Warmup(375e6tok) >> Cosine(6e-4, 6e-5, 260e9tok)"
+
+
+def test_tokens_resolve_against_tokens_per_step():
+    # GPT-3's schedule with 3.2M tokens a step: 375e6 / 3.2e6 = 117.1875 warmup steps, and
+    # 260e9 / 3.2e6 = 81250 decay steps.
+    s = lrspec.parse(GPT3, tokens_per_step=3_200_000)
+    assert s.length == 117.1875 + 81250
+    same = lrspec.parse("Warmup(117.1875) >> Cosine(6e-4, 6e-5, 81250)")
+    steps = np.array([0, 50, 117, 118, 40_000, 81_367, 81_368, 10**6], dtype=float)
+    assert np.array_equal(s(steps), same(steps))
+    assert str(s) == "Warmup(375000000tok) >> Cosine(0.0006, 6e-05, 260000000000tok)"
+    assert s.sizes == {"tokens_per_step": 3_200_000}
+
+
+def test_samples_resolve_against_samples_per_step():
+    s = lrspec.parse(
+        "Warmup(51200sp) >> Cosine(0.1, 0.0, 1ep)", samples_per_step=512, steps_per_epoch=1000
+    )
+    assert s.length == 100 + 1000
+    assert s(50) == 0.05 and s(100) == 0.1
+    assert s.to_dict()["bind"] == {"steps_per_epoch": 1000, "samples_per_step": 512}
+    assert lrspec.from_dict(s.to_dict()) == s
+
+
+def test_token_and_sample_units_name_the_missing_size():
+    with pytest.raises(UnitError) as caught:
+        lrspec.parse(GPT3)(0)
+    assert caught.value.missing == ("tokens_per_step",)
+    assert caught.value.render().splitlines() == [
+        "lrspec: 'Warmup(375000000tok) >> Cosine(0.0006, 6e-05, 260000000000tok)' needs "
+        "tokens_per_step to be evaluated (it uses 260000000000tok, 375000000tok)",
+        "pass tokens_per_step=... to lrspec.parse() or to .bind()",
+    ]
+    with pytest.raises(UnitError, match="needs samples_per_step") as caught:
+        lrspec.parse("Cosine(0.1, 0, 1000sp)").bind(tokens_per_step=4)(0)
+    assert caught.value.missing == ("samples_per_step",)
+
+
+def test_token_and_sample_values_have_their_limits():
+    with pytest.raises(LimitError, match=r"'steps' must be at most 1e\+18tok, got 2e\+18tok"):
+        lrspec.parse("Cosine(0.1, 0, 2e18tok)")
+    with pytest.raises(
+        LimitError, match=r"'steps' must be at most 1e\+15sp, got 2000000000000000sp"
+    ):
+        lrspec.parse("Cosine(0.1, 0, 2e15sp)")
+    assert lrspec.parse("Cosine(0.1, 0, 2e18tok)", limits=lrspec.Limits(max_tokens=1e19)).needs == {
+        "tokens_per_step"
+    }
+
+
+def test_too_many_steps_after_binding_tokens():
+    with pytest.raises(LimitError, match=r"at most 2\*\*53 steps"):
+        lrspec.parse("Cosine(0.1, 0, 1e18tok)", tokens_per_step=1)

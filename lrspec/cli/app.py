@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
+from ..model.units import SIZES as RUN_SIZES
 from ..schedule.parsing import parse
 from ..syntax.errors import LrspecError, UnitError
 
@@ -126,7 +127,25 @@ SIZES = (
         metavar="N",
         help="steps per epoch: resolves ep units",
     ),
+    arg(
+        "--samples-per-step",
+        type=positive_int,
+        metavar="N",
+        help="samples per step (the global batch size): resolves sp units",
+    ),
+    arg(
+        "--tokens-per-step",
+        type=positive_int,
+        metavar="N",
+        help="tokens per step (batch size times sequence length): resolves tok units",
+    ),
 )
+
+
+def sizes(args: argparse.Namespace) -> dict[str, int]:
+    """The run's sizes given on the command line."""
+    given = {name: getattr(args, name, None) for name in RUN_SIZES}
+    return {name: value for name, value in given.items() if value is not None}
 
 
 # -- output ----------------------------------------------------------------------------------
@@ -194,11 +213,7 @@ def read_spec(args: argparse.Namespace, io: Console) -> str:
 
 def read_schedule(args: argparse.Namespace, io: Console, text: str | None = None):
     """The schedule of ``args.spec`` (or of ``text``), bound to the run's sizes in ``args``."""
-    return parse(
-        read_spec(args, io) if text is None else text,
-        total_steps=getattr(args, "total_steps", None),
-        steps_per_epoch=getattr(args, "steps_per_epoch", None),
-    )
+    return parse(read_spec(args, io) if text is None else text, **sizes(args))
 
 
 # -- the parser and main ---------------------------------------------------------------------

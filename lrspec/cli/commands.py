@@ -36,6 +36,7 @@ from .app import (
     number,
     read_schedule,
     read_spec,
+    sizes,
 )
 
 # -- steps -----------------------------------------------------------------------------------
@@ -163,11 +164,7 @@ def check(args: argparse.Namespace, io: Console) -> int:
       lrspec check 'Warmup(5%) >> Cosine(3e-4, 3e-5, 95%)' --total-steps 10000
     """
     text = read_spec(args, io)
-    report = analyse(
-        read_schedule(args, io, text),
-        total_steps=args.total_steps,
-        steps_per_epoch=args.steps_per_epoch,
-    )
+    report = analyse(read_schedule(args, io, text), **sizes(args))
     v = report.value
     if math.isfinite(report.length):
         length = f"{format_step(report.length)} steps"
@@ -483,7 +480,7 @@ def explain_(args: argparse.Namespace, io: Console) -> int:
       lrspec explain 'Warmup(100) >> Repeat(Cosine(0.1, 0.0, 300), 3)'
     """
     schedule = read_schedule(args, io)
-    report = analyse(schedule, total_steps=args.total_steps, steps_per_epoch=args.steps_per_epoch)
+    report = analyse(schedule, **sizes(args))
     rows = [("piece", "start", "end", "at start", "at end", "")]
     _rows(report.tree, "", "", rows, report.scale)
     widths = [max(len(row[i]) for row in rows) for i in range(5)]

@@ -265,6 +265,66 @@ def repeat(part: Kernel, times: float) -> Kernel:
     )
 
 
+def cycles(part: Kernel, times: float, mult: float, decay: float) -> Kernel:
+    """``Repeat(A, times, mult, decay)``: cycle ``n`` (from 0) lasts ``L * mult**n`` steps
+    (``L`` = A's length) and runs A stretched in time by ``mult**n``, its values scaled by
+    ``decay**n``; after ``times`` cycles, the last one's final value holds.
+
+    The cycle of a step is found from a logarithm and then checked against the exact starts
+    ``L * (mult**n - 1) / (mult - 1)``, so that a step at a cycle's start is never counted in
+    the cycle before (the logarithm alone can land one cycle off there).
+    """
+    period = part.length
+    growth = mult - 1.0
+    log_mult = math.log(mult) if mult != 1 else 0.0
+
+    def make(m):
+        floor, log, pow_, where, fmod = m.floor, m.log, m.pow, m.where, m.fmod
+
+        def start(n):
+            return period * (pow_(mult, n) - 1.0) / growth
+
+        def growing(t):
+            n = floor(log(1.0 + t * growth / period) / log_mult)
+            n = where(start(n) > t, n - 1.0, n)
+            n = where(start(n + 1.0) <= t, n + 1.0, n)
+            return n, (t - start(n)) / pow_(mult, n)
+
+        def equal(t):
+            # The step in the cycle from fmod (exact), the cycle from what fmod took away.
+            u = fmod(t, period)
+            return floor((t - u) / period + 0.5), u
+
+        return equal if mult == 1 else growing
+
+    scalar_cycle, array_cycle = make(SCALAR), make(ARRAY)
+    scalar_pow = SCALAR.pow
+    inner_scalar, inner_fill, inner_traced = part.scalar, part.fill, part.traced
+
+    def scalar(t):
+        n, u = scalar_cycle(t)
+        value = inner_scalar(u)
+        return value * scalar_pow(decay, n) if decay != 1.0 else value
+
+    def fill(t, out, ordered):
+        n, u = array_cycle(t)
+        inner_fill(u, out, False)  # each cycle is ordered, but not the cycles together
+        if decay != 1.0:
+            out *= ARRAY.pow(decay, n)
+
+    def traced(t, m):
+        n, u = make(m)(t)
+        value = inner_traced(u, m)
+        return value * m.pow(decay, n) if decay != 1.0 else value
+
+    if math.isinf(times):
+        length, hold = math.inf, None
+    else:
+        length = times * period if mult == 1 else period * (mult**times - 1.0) / growth
+        hold = inner_scalar(period) * (decay ** (times - 1) if decay != 1.0 else 1.0)
+    return with_hold(length, scalar, fill, traced if inner_traced else None, hold=hold)
+
+
 _SCALAR_OPS = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
 _ARRAY_OPS = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide}
 

@@ -8,7 +8,8 @@ from ..compute import kernels
 from ..model.expr import Placement, stateful_misuse
 from ..model.family import Family, Param
 from ..model.registry import register
-from ..model.types import POSITIVE_STEPS, RATE, SCHEDULE, Integer
+from ..model.types import POSITIVE_STEPS, RATE, SCHEDULE, Integer, Real
+from ..model.units import MAX_STEPS, normalize_steps
 from ..syntax.errors import CompositionError, LimitError
 from ..syntax.nodes import Number
 
@@ -84,18 +85,29 @@ class _Count(Integer):
 
 @register
 class Repeat(Family):
-    """Run a schedule ``times`` times in a row, then hold its final value.
+    """Run a schedule again and again: ``times`` cycles, each ``mult`` times as long as the one
+    before and ``decay`` times as high; then hold the last cycle's final value.
 
-    value(t) = A(t mod L_A) for t < times * L_A, then A(L_A); length times * L_A.
+    value(t) = decay ** n * A(u / mult ** n), in cycle n (from 0), which starts at step
+    L * (mult ** n - 1) / (mult - 1) (n * L when mult = 1) and lasts L * mult ** n steps,
+    with u the step inside it and L the length of A; length: the sum of the cycles.
 
     Example: ``Warmup(100) >> Repeat(Cosine(0.1, 0.0, 300), 3)`` is Hugging Face's cosine
-    with 3 hard restarts over 1000 steps.
+    with 3 hard restarts over 1000 steps; ``Repeat(Cosine(0.1, 0.001, 10), mult=2)`` is
+    PyTorch's ``CosineAnnealingWarmRestarts(T_0=10, T_mult=2, eta_min=0.001)`` with lr 0.1.
     """
 
     name = "Repeat"
     params = (
         Param("schedule", SCHEDULE, doc="a schedule that ends"),
-        Param("times", _Count(1), math.inf, doc="how many times; inf repeats forever"),
+        Param("times", _Count(1), math.inf, doc="how many cycles; inf repeats forever"),
+        Param("mult", Real(1.0, 1e6, label="factor"), 1.0, doc="each cycle is this much longer"),
+        Param(
+            "decay",
+            Real(0.0, 1.0, lo_open=True, label="factor"),
+            1.0,
+            doc="each cycle's values are this much lower",
+        ),
     )
     example = "Warmup(100) >> Repeat(Cosine(0.1, 0.0, 300), 3)"
 
@@ -108,21 +120,41 @@ class Repeat(Family):
                 span=self.spans.get("schedule", self.span),
                 hint="give it a length, e.g. Constant(0.1)[:1000]",
             )
+        if self.mult != 1 and math.isfinite(self.times):
+            # mult ** times grows fast: the cycles together must stay within 2**53 steps.
+            if self.times * math.log(self.mult) > math.log(MAX_STEPS):
+                self.fail(
+                    "times",
+                    f"makes the cycles longer than 2**53 steps ({self.times} cycles growing "
+                    f"by {self.mult})",
+                    cls=LimitError,
+                )
 
     def finite(self):
         return math.isfinite(self.times)
 
     def length(self):
-        return self.times * self.schedule.length()
+        period = self.schedule.length()
+        if self.mult == 1:
+            return normalize_steps(self.times * period)
+        return normalize_steps(period * (self.mult**self.times - 1.0) / (self.mult - 1.0))
 
     def kernel(self, builder, offset):
-        return kernels.repeat(builder.build(self.schedule, offset), self.times)
+        inner = builder.build(self.schedule, offset)
+        if self.mult == 1 and self.decay == 1:
+            return kernels.repeat(inner, self.times)
+        return kernels.cycles(inner, self.times, self.mult, self.decay)
 
     def timeline(self):
         return [Placement(self.schedule, 0.0, 0.0, self.schedule.length(), repeats=True)]
 
     def note(self):
-        return "runs forever" if math.isinf(self.times) else f"runs {self.times} times"
+        runs = "runs forever" if math.isinf(self.times) else f"runs {self.times} times"
+        if self.mult != 1:
+            runs += f", each run {self.mult} times as long"
+        if self.decay != 1:
+            runs += f", each run {self.decay} times as high"
+        return runs
 
 
 class _Extremum(Family):

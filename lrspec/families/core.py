@@ -270,6 +270,33 @@ class InverseSqrt(_Endless):
 
 
 @register
+class InverseTime(_Endless):
+    """Inverse-time decay: ``initial`` at step 0, halved when ``rate * t / steps`` reaches 1.
+
+    value(t) = initial / (1 + rate * (t / steps))
+
+    Example: ``InverseTime(0.1, 0.5, 1000)`` is Keras's ``InverseTimeDecay(0.1, 1000, 0.5)``;
+    ``Staircase(InverseTime(0.1, 0.5, 1000), 1000)`` its staircase form.
+    """
+
+    name = "InverseTime"
+    params = (
+        Param("initial", RATE, doc="the rate at step 0"),
+        Param("rate", Real(0.0, 1e300, label="factor"), doc="how fast the rate falls"),
+        Param("steps", POSITIVE_STEPS, doc="the steps over which rate applies once"),
+    )
+    example = "InverseTime(0.1, 0.5, 1000)"
+
+    def formula(self, m):
+        initial, rate, steps = self.initial, self.rate, self.steps
+
+        def value(t):
+            return initial / (1 + rate * (t / steps))
+
+        return value
+
+
+@register
 class PiecewiseConstant(_Endless):
     """Constant pieces: ``values[i]`` from ``boundaries[i-1]`` (inclusive) to ``boundaries[i]``.
 

@@ -64,7 +64,7 @@ def evaluate(
 
 def _schedule_hint(node: Node) -> str | None:
     if isinstance(node, Number) and node.unit:
-        return "units (% and ep) apply to step counts, not to rates"
+        return "units (%, ep, sp, tok) apply to step counts, not to rates"
     if isinstance(node, Word):
         names = families()
         if node.name in names:

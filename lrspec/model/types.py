@@ -13,11 +13,11 @@ from typing import Any
 
 from ..syntax.errors import ArgumentError, LimitError, UnknownNameError, did_you_mean
 from ..syntax.limits import Limits
-from ..syntax.nodes import Bool, List, Neg, Node, Number, String, Word
+from ..syntax.nodes import Bool, List, Mapping, Neg, Node, NoneValue, Number, String, Word
 from ..syntax.parser import number_value
 from ..syntax.printer import format_bound, format_number
 from ..syntax.records import Record
-from .units import MAX_STEPS, MIN_LENGTH, Binding, Quantity, normalize_steps
+from .units import MAX_STEPS, MIN_LENGTH, UNITS, Binding, Quantity, normalize_steps
 
 
 def describe_node(node: Node, number: str = "number") -> str:
@@ -32,6 +32,10 @@ def describe_node(node: Node, number: str = "number") -> str:
         return f"the string {node.value!r}"
     if isinstance(node, List):
         return "a list"
+    if isinstance(node, Mapping):
+        return "a mapping"
+    if isinstance(node, NoneValue):
+        return "None"
     return "a schedule"
 
 
@@ -123,6 +127,8 @@ def json_to_node(value: Any, ctx: Context) -> Node:
     """The node a plain JSON value (from a dict form or a config file) stands for: numbers,
     booleans and lists as they are; a string is a number with a unit (``"5%"``), ``"inf"``,
     an enumeration word, or a quoted string."""
+    if value is None:
+        return NoneValue()
     if isinstance(value, bool):
         return Bool(value)
     if isinstance(value, (int, float)):
@@ -185,7 +191,7 @@ class Real(ParamType, Record):
             ctx.fail(
                 f"takes no unit, got {format_number(value, unit)}",
                 node,
-                hint="units (% and ep) apply to step counts only",
+                hint="units (%, ep, sp, tok) apply to step counts only",
             )
         value = _to_float(value, ctx, node)
         if math.isinf(value) and not self.allow_inf:
@@ -288,14 +294,16 @@ class Steps(ParamType, Record):
             if isinstance(value, float) and not math.isfinite(value):
                 ctx.fail(f"must be finite, got {value}", node)
             quantity = Quantity(normalize_steps(value), unit)
-            self._check(quantity.value, ctx, node, written=str(quantity))
-            limit = ctx.limits.max_percent if unit == "%" else ctx.limits.max_epochs
+            limit = getattr(ctx.limits, UNITS[unit].limit)
             if quantity.value > limit:
                 ctx.fail(
-                    f"must be at most {format_number(limit, unit)}, got {quantity}",
+                    f"must be at most {format_bound(limit)}{unit}, got {quantity}",
                     node,
                     cls=LimitError,
                 )
+            # The sign now; the range of steps once the unit is resolved (see resolve()).
+            if quantity.value < 0 or (self.positive and quantity.value == 0):
+                ctx.fail(f"must be {'> 0' if self.positive else '>= 0'}, got {quantity}", node)
             return quantity
         if isinstance(value, float) and not math.isfinite(value):
             ctx.fail(f"must be finite, got {format_number(value)}", node)
@@ -303,7 +311,7 @@ class Steps(ParamType, Record):
         return normalize_steps(value)
 
     def describe(self) -> str:
-        return f"{self.label} {'> 0' if self.positive else '>= 0'} (units % and ep allowed)"
+        return f"{self.label} {'> 0' if self.positive else '>= 0'} (units %, ep, sp, tok allowed)"
 
     def to_node(self, value):
         if isinstance(value, Quantity):
@@ -418,6 +426,96 @@ class ListOf(ParamType, Record):
         if self.ascending:
             self.check_order(resolved, ctx, None)
         return resolved
+
+
+class Nullable(ParamType, Record):
+    """A value of ``item``'s type, or ``None`` (for a library's parameter that takes None)."""
+
+    _fields = ("item",)
+
+    @property
+    def holds_schedules(self):
+        return self.item.holds_schedules
+
+    def convert(self, node, ctx):
+        return None if type(node) is NoneValue else self.item.convert(node, ctx)
+
+    def describe(self) -> str:
+        return f"{self.item.describe()}, or None"
+
+    def to_node(self, value):
+        return NoneValue() if value is None else self.item.to_node(value)
+
+    def node_from_json(self, value, ctx):
+        return NoneValue() if value is None else self.item.node_from_json(value, ctx)
+
+    def quantities(self, value):
+        return () if value is None else self.item.quantities(value)
+
+    def resolve(self, value, binding, ctx, span=None):
+        return None if value is None else self.item.resolve(value, binding, ctx, span)
+
+
+class MappingOf(ParamType, Record):
+    """A mapping ``{key: value, ...}``, held as a tuple of ``(key, value)`` pairs in the order
+    written; keys must differ."""
+
+    _fields = ("key", "value", "label")
+    _defaults = {"label": "mapping"}
+
+    @property
+    def holds_schedules(self):
+        return self.value.holds_schedules
+
+    def convert(self, node, ctx):
+        if type(node) is not Mapping:
+            ctx.fail(f"must be a mapping {{key: value, ...}}, got {describe_node(node)}", node)
+        if len(node.keys) > ctx.limits.max_list_length:
+            ctx.fail(
+                f"has {len(node.keys)} items; the limit is {ctx.limits.max_list_length}",
+                node,
+                cls=LimitError,
+                hint="raise Limits.max_list_length if this is really meant",
+            )
+        pairs = tuple(
+            (self.key.convert(k, ctx), self.value.convert(v, ctx))
+            for k, v in zip(node.keys, node.values)
+        )
+        keys = [k for k, _ in pairs]
+        if len(set(keys)) != len(keys):
+            ctx.fail("has the same key twice", node)
+        return pairs
+
+    def describe(self) -> str:
+        return f"{{{self.key.describe()}: {self.value.describe()}, ...}}"
+
+    def to_node(self, value):
+        return Mapping(
+            tuple(self.key.to_node(k) for k, _ in value),
+            tuple(self.value.to_node(v) for _, v in value),
+        )
+
+    def node_from_json(self, value, ctx):
+        if not isinstance(value, dict):
+            return json_to_node(value, ctx)  # the conversion says what is wrong
+        keys = []
+        for key in value:
+            if not isinstance(key, str):
+                ctx.fail(f"has a key that is not a string: {_short(key)}", None)
+            keys.append(self.key.node_from_json(key, ctx))
+        values = tuple(self.value.node_from_json(v, ctx) for v in value.values())
+        return Mapping(tuple(keys), values)
+
+    def quantities(self, value):
+        for k, v in value:
+            yield from self.key.quantities(k)
+            yield from self.value.quantities(v)
+
+    def resolve(self, value, binding, ctx, span=None):
+        return tuple(
+            (self.key.resolve(k, binding, ctx, span), self.value.resolve(v, binding, ctx, span))
+            for k, v in value
+        )
 
 
 class ScheduleType(ParamType, Record):

@@ -1,8 +1,9 @@
 """Step counts with units, and the run's sizes that resolve them.
 
 A step count may be written with a unit: ``5%`` of the run's ``total_steps``, ``2ep`` epochs
-of ``steps_per_epoch`` steps. Such a count is a :class:`Quantity` until the sizes are known;
-:class:`Binding` holds them and resolves quantities to plain step counts.
+of ``steps_per_epoch`` steps, ``512sp`` samples of ``samples_per_step`` a step, ``375e6tok``
+tokens of ``tokens_per_step`` a step. Such a count is a :class:`Quantity` until the sizes are
+known; :class:`Binding` holds them and resolves quantities to plain step counts.
 """
 
 from __future__ import annotations
@@ -17,13 +18,24 @@ MAX_STEPS = 2**53
 #: t / length would overflow long before t = 1e15).
 MIN_LENGTH = 1e-6
 
-#: Each unit, the size of the run it is measured against, and how a value in it becomes steps.
-UNITS: dict[str, tuple[str, object]] = {
-    "%": ("total_steps", lambda value, size: value * size / 100),
-    "ep": ("steps_per_epoch", lambda value, size: value * size),
+
+class Unit(Record):
+    """A unit: the size of the run it is measured against, how a value in it becomes steps,
+    and the limit (a field of ``Limits``) on the values written in it."""
+
+    __slots__ = ("size", "to_steps", "limit")
+    _fields = ("size", "to_steps", "limit")
+
+
+#: Every unit a step count may carry.
+UNITS: dict[str, Unit] = {
+    "%": Unit("total_steps", lambda value, size: value * size / 100, "max_percent"),
+    "ep": Unit("steps_per_epoch", lambda value, size: value * size, "max_epochs"),
+    "sp": Unit("samples_per_step", lambda value, size: value / size, "max_samples"),
+    "tok": Unit("tokens_per_step", lambda value, size: value / size, "max_tokens"),
 }
 #: The sizes of a run that units refer to, in the order they are printed.
-SIZES = tuple(size for size, _ in UNITS.values())
+SIZES = tuple(unit.size for unit in UNITS.values())
 #: Where sizes are given, for the hint of a UnitError.
 WHERE = "lrspec.parse() or to .bind()"
 
@@ -47,11 +59,12 @@ class Quantity(Record):
     @property
     def size(self) -> str:
         """The name of the run's size this unit is measured against."""
-        return UNITS[self.unit][0]
+        return UNITS[self.unit].size
 
 
 class Binding(Record):
-    """The run's sizes (``total_steps``, ``steps_per_epoch``), any of which may be unknown."""
+    """The run's sizes (``total_steps``, ``steps_per_epoch``, ``samples_per_step``,
+    ``tokens_per_step``), any of which may be unknown."""
 
     __slots__ = SIZES
     _fields = SIZES
@@ -59,7 +72,8 @@ class Binding(Record):
 
     def resolve(self, quantity: Quantity, span=None) -> int | float:
         """The step count ``quantity`` stands for; a UnitError if its size is unknown."""
-        size, convert = UNITS[quantity.unit]
+        unit = UNITS[quantity.unit]
+        size = unit.size
         known = getattr(self, size)
         if known is None:
             raise UnitError(
@@ -68,7 +82,7 @@ class Binding(Record):
                 hint=missing_sizes_hint((size,), WHERE),
                 details=(("missing", (size,)),),
             )
-        return normalize_steps(convert(quantity.value, known))  # type: ignore[operator]
+        return normalize_steps(unit.to_steps(quantity.value, known))
 
     def given(self) -> dict[str, int]:
         """The sizes that are known, by name."""

@@ -33,8 +33,10 @@ from ..syntax.nodes import (
     Call,
     Keyword,
     List,
+    Mapping,
     Neg,
     Node,
+    NoneValue,
     Number,
     Seq,
     Slice,
@@ -75,6 +77,10 @@ def tree_to_json(node: Node) -> Any:
         return node.value
     if kind is List:
         return [tree_to_json(item) for item in node.items]
+    if kind is NoneValue:
+        return None
+    if kind is Mapping:  # JSON's keys are strings: a number key as its text
+        return {_key_text(key): tree_to_json(value) for key, value in zip(node.keys, node.values)}
     if kind is Call:
         family = lookup(node.name)
         if any(p.variadic for p in family.params):
@@ -95,6 +101,11 @@ def tree_to_json(node: Node) -> Any:
                 out[key] = tree_to_json(bound)
         return out
     raise TypeError(f"no dict form for {node!r}")
+
+
+def _key_text(key: Node) -> str:
+    value = tree_to_json(key)
+    return value if isinstance(value, str) else format_number(value)
 
 
 def read(data: dict) -> tuple[Node, dict[str, Any]]:

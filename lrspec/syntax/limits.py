@@ -20,7 +20,8 @@ class Limits(Record):
     - ``max_depth``: nesting of brackets and of the syntax tree (operators, calls, lists).
     - ``max_list_length``: items in one list argument (milestones, boundaries, values).
     - ``max_repeat``: a finite ``Repeat`` count (``times=inf`` is always allowed).
-    - ``max_percent``, ``max_epochs``: the number in a ``%`` or ``ep`` unit value.
+    - ``max_percent``, ``max_epochs``, ``max_samples``, ``max_tokens``: the number in a
+      ``%``, ``ep``, ``sp`` or ``tok`` unit value.
     - ``max_eval_steps``: the steps the ``lrspec`` command evaluates at once (``eval``,
       ``plot``).
     """
@@ -32,6 +33,8 @@ class Limits(Record):
         "max_repeat",
         "max_percent",
         "max_epochs",
+        "max_samples",
+        "max_tokens",
         "max_eval_steps",
     )
     _fields = __slots__
@@ -42,6 +45,8 @@ class Limits(Record):
         "max_repeat": 1_000_000,
         "max_percent": 10_000.0,
         "max_epochs": 1_000_000.0,
+        "max_samples": 1e15,
+        "max_tokens": 1e18,
         "max_eval_steps": 10_000_000,
     }
 

@@ -16,7 +16,7 @@ from .records import Record
 Span = tuple[int, int]
 
 #: Units a number may carry: percent of the total training steps, or epochs.
-UNITS = ("%", "ep")
+UNITS = ("%", "ep", "sp", "tok")
 
 
 class _Node(Record):
@@ -124,6 +124,22 @@ class List(_Node):
     _children = ("items",)
 
 
+class Mapping(_Node):
+    """``{30: 0.5, "decay_steps": 50}``: keys (numbers or strings) and their values, in the
+    order written (two tuples of the same length)."""
+
+    __slots__ = ("keys", "values")
+    _fields = ("keys", "values")
+    _children = ("keys", "values")
+
+
+class NoneValue(_Node):
+    """``None``, for the parameters of a library that take it."""
+
+    __slots__ = ()
+    _fields = ()
+
+
 class Keyword(_Node):
     """A keyword argument ``name=value`` inside a call."""
 
@@ -179,11 +195,26 @@ class Slice(_Node):
     _children = ("target", "start", "stop")
 
 
-Node = Number | Bool | Word | String | List | Keyword | Call | Seq | BinOp | Neg | Slice
+Node = (
+    Number
+    | Bool
+    | Word
+    | String
+    | List
+    | Mapping
+    | NoneValue
+    | Keyword
+    | Call
+    | Seq
+    | BinOp
+    | Neg
+    | Slice
+)
 
 #: Bare words that the parser reads as values rather than as words.
 RESERVED_WORDS = {"true": True, "false": False, "True": True, "False": False}
 INF_WORD = "inf"
+NONE_WORD = "None"
 
 
 def children(node: Node) -> tuple[Node, ...]:

@@ -23,6 +23,7 @@ from .errors import LimitError, LrspecError, LrspecSyntaxError
 from .limits import Limits, default_limits
 from .nodes import (
     INF_WORD,
+    NONE_WORD,
     RESERVED_WORDS,
     UNITS,
     BinOp,
@@ -30,8 +31,10 @@ from .nodes import (
     Call,
     Keyword,
     List,
+    Mapping,
     Neg,
     Node,
+    NoneValue,
     Number,
     Seq,
     Slice,
@@ -109,6 +112,13 @@ def number_value(text: str) -> tuple[int | float, str | None]:
         raise LrspecSyntaxError("number has too many digits") from None
 
 
+def _key_value(key: Node) -> float:
+    """A number key's value, sign included (``1`` and ``1.0`` are the same key)."""
+    if type(key) is Neg:
+        return -key.operand.value
+    return key.value
+
+
 def _number(token: Token) -> Number:
     span = (token.start_pos, token.end_pos)
     try:
@@ -132,6 +142,8 @@ class _TreeBuilder(Transformer):
         span = (token.start_pos, token.end_pos)
         if token.value in RESERVED_WORDS:
             return Bool(RESERVED_WORDS[token.value], span=span)
+        if token.value == NONE_WORD:
+            return NoneValue(span=span)
         if token.value == INF_WORD:
             return Number(float("inf"), span=span)
         return Word(token.value, span=span)
@@ -143,6 +155,26 @@ class _TreeBuilder(Transformer):
     def list(self, c):
         items = tuple(x for x in c[1:-1] if x is not None)
         return List(items, span=_span(c[0], c[-1]), depth=_depth(*items))
+
+    def mapping(self, c):
+        pairs = [x for x in c[1:-1] if x is not None]
+        keys, seen = [], set()
+        for key, _ in pairs:
+            marker = (type(key), key.value if type(key) is String else _key_value(key))
+            if marker in seen:
+                raise LrspecSyntaxError("key repeated in a mapping", span=key.span)
+            seen.add(marker)
+            keys.append(key)
+        values = tuple(value for _, value in pairs)
+        return Mapping(tuple(keys), values, span=_span(c[0], c[-1]), depth=_depth(*keys, *values))
+
+    def pair(self, c):
+        return (c[0], c[1])
+
+    def negative_key(self, c):
+        minus, number = c
+        inner = _number(number)
+        return Neg(inner, span=_span(minus, number), depth=_depth(inner))
 
     def paren(self, c):
         return c[1]
@@ -297,7 +329,7 @@ def parse_tree(text: str, *, limits: Limits | None = None) -> Node:
             text=text,
             hint="raise Limits.max_length if this spec is really meant",
         )
-    if text.count("(") + text.count("[") > limits.max_depth:
+    if text.count("(") + text.count("[") + text.count("{") > limits.max_depth:
         _check_bracket_depth(text, limits.max_depth)
     try:
         tree = lark_parser().parse(text)
@@ -313,8 +345,9 @@ def parse_tree(text: str, *, limits: Limits | None = None) -> Node:
 # -- errors -------------------------------------------------------------------------------
 
 # Brackets, plus the things inside which brackets do not count: strings and comments.
-_BRACKETS = re.compile(r"""[()\[\]]|"(?:[^"\\\n]|\\[\s\S])*"|'(?:[^'\\\n]|\\[\s\S])*'|#[^\n]*""")
-_CLOSER = {"(": ")", "[": "]"}
+_BRACKETS = re.compile(r"""[()\[\]{}]|"(?:[^"\\\n]|\\[\s\S])*"|'(?:[^'\\\n]|\\[\s\S])*'|#[^\n]*""")
+_CLOSER = {"(": ")", "[": "]", "{": "}"}
+_OPENERS = "([{"
 _COMMENT = re.compile(r"#[^\n]*")
 
 
@@ -322,7 +355,7 @@ def _brackets(text: str, stop: int | None = None):
     """Yield ``(position, char)`` for every bracket outside strings and comments."""
     for match in _BRACKETS.finditer(text, 0, len(text) if stop is None else stop):
         char = match.group()
-        if char in "()[]":
+        if len(char) == 1 and char in "()[]{}":
             yield match.start(), char
 
 
@@ -338,7 +371,7 @@ def _too_deep(text: str, span, limit: int) -> LimitError:
 def _check_bracket_depth(text: str, limit: int) -> None:
     depth = 0
     for pos, char in _brackets(text):
-        if char in "([":
+        if char in _OPENERS:
             depth += 1
             if depth > limit:
                 raise _too_deep(text, (pos, pos + 1), limit)
@@ -361,7 +394,7 @@ def _bracket_problem(text: str, stop: int) -> LrspecSyntaxError | None:
     """An unmatched or unclosed bracket before ``stop``, the likely cause of a parse error."""
     stack: list[tuple[int, str]] = []
     for pos, char in _brackets(text, stop):
-        if char in "([":
+        if char in _OPENERS:
             stack.append((pos, char))
         elif not stack:
             return LrspecSyntaxError(f"unmatched '{char}'", span=(pos, pos + 1), text=text)
@@ -401,7 +434,7 @@ def _describe_terminal(name: str) -> str:
 
 
 # A value can start with any of these; when all are expected we just say "a value".
-_VALUE_START = {"NUMBER", "NAME", "STRING", "LPAR", "LSQB", "MINUS", "PLUS"}
+_VALUE_START = {"NUMBER", "NAME", "STRING", "LPAR", "LSQB", "LBRACE", "MINUS", "PLUS"}
 _OPERATORS = {"PLUS", "MINUS", "STAR", "SLASH", "SHIFT", "LSQB"}
 
 
@@ -412,16 +445,22 @@ def _plausible(expected: set[str], text: str, pos: int) -> set[str]:
     """
     open_brackets: list[str] = []
     for _, char in _brackets(text, pos):
-        if char in "([":
+        if char in _OPENERS:
             open_brackets.append(char)
         elif open_brackets:
             open_brackets.pop()
     innermost = open_brackets[-1] if open_brackets else None
-    allowed_inside = {None: set(), "(": {"RPAR", "COMMA", "SEMICOLON"}, "[": {"RSQB", "COMMA"}}
-    bracket_bound = {"RPAR", "RSQB", "COMMA", "SEMICOLON"}
-    return {
+    allowed_inside = {
+        None: set(),
+        "(": {"RPAR", "COMMA", "SEMICOLON"},
+        "[": {"RSQB", "COMMA", "COLON"},
+        "{": {"RBRACE", "COMMA", "COLON"},
+    }
+    bracket_bound = {"RPAR", "RSQB", "RBRACE", "COMMA", "SEMICOLON", "COLON"}
+    kept = {
         name for name in expected if name not in bracket_bound or name in allowed_inside[innermost]
     }
+    return kept or set(expected)
 
 
 def _expected(names: set[str]) -> str:

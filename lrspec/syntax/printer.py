@@ -19,8 +19,10 @@ from .nodes import (
     Call,
     Keyword,
     List,
+    Mapping,
     Neg,
     Node,
+    NoneValue,
     Number,
     Seq,
     Slice,
@@ -134,6 +136,15 @@ _WRITERS: dict[type, tuple[int | Callable[[Node], int], Callable]] = {
     Word: (_ATOM, lambda n: n.name),
     String: (_ATOM, lambda n: format_string(n.value)),
     List: (_ATOM, lambda n: "[" + ", ".join(_text(i, _SEQ) for i in n.items) + "]"),
+    Mapping: (
+        _ATOM,
+        lambda n: (
+            "{"
+            + ", ".join(f"{_text(k, _SEQ)}: {_text(v, _SEQ)}" for k, v in zip(n.keys, n.values))
+            + "}"
+        ),
+    ),
+    NoneValue: (_ATOM, lambda n: "None"),
     Keyword: (_ATOM, lambda n: f"{n.name}={_text(n.value, _SEQ)}"),
     Call: (_ATOM, _call),
     Seq: (_SEQ, lambda n: " >> ".join(_text(p, _SUM) for p in n.parts)),
