@@ -205,6 +205,10 @@ def growing_cycles(f, period, mult=1.0, decay=1.0, times=math.inf):
     return value
 
 
+def staircase(f, steps):
+    return lambda t: f(math.floor(t / steps) * steps)
+
+
 def inverse_time(initial, rate, steps):
     return lambda t: initial / (1 + rate * (t / steps))
 
@@ -656,6 +660,27 @@ COMBINATORS = [
         growing_cycles(cosine(1.0, 0.0, 20), 20, decay=0.5),
         INF,
         {"cycle1": 20, "cycle2": 40, "far": 2000},
+    ),
+    Case(
+        "Staircase",
+        "Staircase(ExponentialDecay(0.1, 0.5, 100), 100)",
+        staircase(exponential_decay(0.1, 0.5, 100), 100),
+        INF,
+        {"stair1": 100, "stair2": 200, "far": 10**6},
+    ),
+    Case(
+        "Staircase-finite",
+        "Staircase(Linear(1.0, 0.0, 10), 3)",
+        staircase(linear(1.0, 0.0, 10), 3),
+        12,
+        {"stair1": 3, "stair3": 9, "end": 12},
+    ),
+    Case(
+        "Staircase-inverse-time",
+        "Staircase(InverseTime(0.1, 0.5, 1000), 1000)",
+        staircase(inverse_time(0.1, 0.5, 1000), 1000),
+        INF,
+        {"stair1": 1000, "stair2": 2000},
     ),
     Case(
         "Repeat-fractional-mult",
@@ -1343,6 +1368,10 @@ RANGES = {
         {"initial": "0.1", "timescale": "100"},
         {"initial": RATE, "timescale": POSITIVE_STEPS},
     ),
+    "Staircase": (
+        {"schedule": "Cosine(0.1, 0.0, 10)", "steps": "3"},
+        {"steps": POSITIVE_STEPS},
+    ),
     "InverseTime": (
         {"initial": "0.1", "rate": "0.5", "steps": "1000"},
         {
@@ -1580,7 +1609,7 @@ RANGES = {
 SUFFIX = {"Warmup": " >> Cosine(0.1, 0.0, 100)"}
 RANGED_TYPES = (Real, Integer, Steps, Choice, Boolean)
 # Every ranged parameter of every family; a new family or parameter must be added above.
-N_RANGED_PARAMS = 114
+N_RANGED_PARAMS = 115
 
 
 def _ranged_params():

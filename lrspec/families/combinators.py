@@ -1,10 +1,13 @@
-"""Families that take schedules: Warmup (with ``>>``), Repeat, min and max."""
+"""Families that take schedules: Warmup (with ``>>``), Repeat, Staircase, min and max."""
 
 from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from ..compute import kernels
+from ..compute.math_namespaces import SCALAR
 from ..model.expr import Placement, stateful_misuse
 from ..model.family import Family, Param
 from ..model.registry import register
@@ -155,6 +158,54 @@ class Repeat(Family):
         if self.decay != 1:
             runs += f", each run {self.decay} times as high"
         return runs
+
+
+@register
+class Staircase(Family):
+    """Hold each value of a schedule for ``steps`` steps (Keras's and optax's ``staircase``).
+
+    value(t) = A(floor(t / steps) * steps); it ends at the first multiple of ``steps`` at or
+    after A's end.
+
+    Example: ``Staircase(ExponentialDecay(0.1, 0.5, 100), 100)`` halves the rate every 100
+    steps, as ``ExponentialDecay(0.1, 0.5, 100, staircase=true)`` does.
+    """
+
+    name = "Staircase"
+    params = (
+        Param("schedule", SCHEDULE, doc="the schedule to hold in steps"),
+        Param("steps", POSITIVE_STEPS, doc="how long each value is held"),
+    )
+    example = "Staircase(ExponentialDecay(0.1, 0.5, 100), 100)"
+
+    def check(self):
+        if self.schedule.stateful:
+            raise stateful_misuse(self.schedule)
+
+    def finite(self):
+        return self.schedule.finite()
+
+    def length(self):
+        length = self.schedule.length()
+        if math.isinf(length):
+            return length
+        return normalize_steps(math.ceil(length / self.steps) * self.steps)
+
+    def kernel(self, builder, offset):
+        inner = builder.build(self.schedule, offset)
+        steps, floor = self.steps, SCALAR.floor
+        inner_scalar, inner_fill, inner_traced = inner.scalar, inner.fill, inner.traced
+
+        def scalar(t):
+            return inner_scalar(floor(t / steps) * steps)
+
+        def fill(t, out, ordered):
+            inner_fill(np.floor(t / steps) * steps, out, ordered)  # floor keeps the order
+
+        def traced(t, m):
+            return inner_traced(m.floor(t / steps) * steps, m)
+
+        return kernels.with_hold(self.length(), scalar, fill, traced if inner_traced else None)
 
 
 class _Extremum(Family):
