@@ -27,6 +27,11 @@ GROUPS = [
     ("numpy-ml", "numpy-ml"),
     ("Axon", "Axon (`Axon.Schedules` v0.4.1)"),
     ("lr_schedule", "The `lr_schedule` module (needs `total_steps`)"),
+    ("torch.", "PyTorch's words: `torch.`"),
+    ("hf.", "Hugging Face's words: `hf.`"),
+    ("optax.", "optax's words: `optax.`"),
+    ("keras.", "Keras's words: `keras.`"),
+    ("timm.", "timm's words: `timm.`"),
 ]
 
 

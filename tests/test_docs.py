@@ -56,11 +56,12 @@ TEXT_FILES = [
     if p.endswith((".md", ".py", ".toml", ".lark", ".txt", ".yaml")) and p != "constraints-dev.txt"
 ]
 # A path names a file of this repository when it starts with one of its top-level parts; a bare
-# file name (no directory) must be the name of some file in it. Paths into other projects
+# file name (no directory) must be the name of some file in it; a glob (``*_live.py``) is no
+# name. Paths into other projects
 # (``torch/optim/lr_scheduler.py``) start elsewhere and are not checked.
 _TOP = ("lrspec/", "grammar/", "tests/", "examples/", ".ci/")
 _NAME = re.compile(
-    r"(?<![\w/.:-])((?:[\w.-]+/)*[\w-]+\.(?:md|py|toml|lark|txt|yaml|yml|json|jsonl))\b"
+    r"(?<![\w/.:*-])((?:[\w.-]+/)*[\w-]+\.(?:md|py|toml|lark|txt|yaml|yml|json|jsonl))\b"
 )
 
 

@@ -1038,10 +1038,15 @@ def test_endless_schedule_has_infinite_length(case):
     assert case.parse().length == math.inf
 
 
+# lrspec's own families and the seed systems'; each library namespace (dotted names) has its
+# own tables in its own test module.
+CORE_FAMILIES = {name: cls for name, cls in families().items() if "." not in name}
+
+
 def test_every_family_has_value_cases():
     missing = [
         name
-        for name in families()
+        for name in CORE_FAMILIES
         if name not in STATEFUL
         and not any(re.search(rf"(?<![\w.]){re.escape(name)}\(", c.spec) for c in CASES)
     ]
@@ -1615,7 +1620,7 @@ N_RANGED_PARAMS = 115
 def _ranged_params():
     return {
         (name, p.name): p
-        for name, cls in families().items()
+        for name, cls in CORE_FAMILIES.items()
         for p in cls.params
         if isinstance(p.type, RANGED_TYPES)
     }

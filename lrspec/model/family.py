@@ -74,6 +74,11 @@ class Family(Expr):
     example: ClassVar[str]
     #: Print every argument by name (a library's words read best as keywords).
     print_keywords: ClassVar[bool] = False
+    #: The parameter that stands for the optimizer's base rate (``lr`` in the ``torch.``,
+    #: ``hf.`` and ``timm.`` namespaces), or None. Left at its default, the schedule is a
+    #: multiplier; an adapter may set it to each param group's own rate instead
+    #: (:meth:`with_args`), as the library itself would compute.
+    base_rate: ClassVar[str | None] = None
 
     def __init__(
         self, args: dict[str, Any], spans: dict[str, Any] | None = None, span=None
@@ -99,6 +104,19 @@ class Family(Expr):
         family = cls(args)
         family.check()
         return family
+
+    def with_args(self, **changes: Any) -> Family:
+        """The same family with some (already typed) arguments changed, checked again."""
+        args = dict(self.args)
+        args.update(changes)
+        family = type(self)(args, self.spans, self.span)
+        family.check()
+        return family
+
+    def companions(self) -> dict[str, Expr]:
+        """Schedules of other hyperparameters that the library drives along with the rate
+        (``momentum`` for PyTorch's OneCycleLR and CyclicLR), by name; none by default."""
+        return {}
 
     # -- what subclasses provide ------------------------------------------------------------
 

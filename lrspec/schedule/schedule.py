@@ -311,6 +311,25 @@ class Schedule:
             exact_spans=self._exact_spans,
         )
 
+    def with_base_rate(self, rate: float) -> Schedule | None:
+        """This schedule with its base rate set to ``rate``, where the spec is one call of a
+        family that takes the optimizer's base rate (``lr=`` of ``torch.``, ``hf.``,
+        ``timm.``) and leaves it at its default; else None (the schedule is then a multiplier
+        of each param group's rate). Adapters use it to give every group the rates its library
+        would: a library's absolute floors (``eta_min``, ``min_lr``) are not multiplied."""
+        expr = self._expr
+        name = getattr(expr, "base_rate", None)
+        if name is None or name in getattr(expr, "spans", {}):
+            return None
+        rated = expr.with_args(**{name: float(rate)})  # type: ignore[attr-defined]
+        return Schedule(rated, self._binding, needs=self._needs)
+
+    def companions(self) -> dict[str, Schedule]:
+        """Schedules of other hyperparameters the spec's library drives along with the rate
+        (``momentum`` for ``torch.OneCycleLR`` and ``torch.CyclicLR``), by name."""
+        made = getattr(self._expr, "companions", lambda: {})()
+        return {name: Schedule(expr, self._binding) for name, expr in made.items()}
+
     def to_dict(self) -> dict:
         """The dict form for config files (plain JSON types); ``lrspec.from_dict`` reads it."""
         return dictform.to_dict(self._expr, self._binding.given())

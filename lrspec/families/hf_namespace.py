@@ -1,0 +1,1 @@
+"""The ``hf.`` namespace: Hugging Face transformers's schedules in its own words (being written)."""

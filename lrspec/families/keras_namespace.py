@@ -1,0 +1,1 @@
+"""The ``keras.`` namespace: Keras's schedules in its own words (being written)."""

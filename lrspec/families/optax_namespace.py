@@ -1,0 +1,1 @@
+"""The ``optax.`` namespace: optax's schedules in its own words (being written)."""

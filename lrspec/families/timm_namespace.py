@@ -1,0 +1,1 @@
+"""The ``timm.`` namespace: timm's schedules in its own words (being written)."""

@@ -1,0 +1,1 @@
+"""The ``torch.`` namespace: PyTorch's schedules in its own words (being written)."""
