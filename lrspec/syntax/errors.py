@@ -235,6 +235,11 @@ class ConfigError(LrspecError):
     """A config value or file that is not any of the accepted forms."""
 
 
+class DependencyError(LrspecError):
+    """An optional library that a feature needs is not installed; the hint names the extra
+    to install (``pip install 'lrspec[torch]'``)."""
+
+
 # The classes are lrspec's public names: show them as such in tracebacks and reprs.
 for _cls in (
     LrspecError,
@@ -247,6 +252,7 @@ for _cls in (
     EvaluationError,
     StateError,
     ConfigError,
+    DependencyError,
 ):
     _cls.__module__ = "lrspec"
 del _cls
