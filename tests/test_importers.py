@@ -362,3 +362,98 @@ def test_fairseq_text_and_errors():
     assert str(from_fairseq(5e-4)) == "Warmup(4000) >> InverseSqrt(0.0005, 4000)"
     with pytest.raises(ConfigError, match="needs warmup_updates >= 1, got 0"):
         from_fairseq(5e-4, warmup_updates=0)
+
+
+# -- built, not parsed ---------------------------------------------------------------------------
+
+
+def test_importers_build_trees_and_parse_no_text(monkeypatch):
+    """The importers build syntax nodes and evaluate them: with Lark and both parse caches
+    out of reach, every importer still gives its schedule, whose text reads back to it."""
+    from lrspec.schedule import parsing
+    from lrspec.syntax import parser
+
+    def no_lark():
+        raise AssertionError("an importer parsed text")
+
+    monkeypatch.setattr(parsing, "_schedules", {})
+    monkeypatch.setattr(parsing, "_templates", {})
+    monkeypatch.setattr(parser, "lark_parser", no_lark)
+    built = [
+        from_hf(
+            kind,
+            learning_rate=0.1,
+            num_training_steps=1000,
+            warmup_steps=warmup,
+            lr_scheduler_kwargs=kwargs,
+        )
+        for kind, kwargs in HF_CASES
+        for warmup in (0, 100)
+    ]
+    built += [from_timm(lr=0.1, num_epochs=40, **case) for case in TIMM_CASES] + [
+        from_timm("plateau", lr=0.1)
+    ]
+    built += [from_rl_zoo("lin_0.001"), from_rl_zoo(3e-4), from_fairseq(5e-4, warmup_init_lr=1e-7)]
+    texts = [str(schedule) for schedule in built]
+    monkeypatch.undo()
+    for schedule, text in zip(built, texts):
+        assert lrspec.parse(text) == schedule
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "message"),
+    [
+        (
+            lambda: from_hf("linear", learning_rate="3e-4", num_training_steps=100),
+            ConfigError,
+            "learning_rate must be a number, got '3e-4'",
+        ),
+        (
+            lambda: from_hf("linear", learning_rate=0.1, num_training_steps=10**400),
+            ConfigError,
+            "num_training_steps must be at most 2**53 in size, got an integer of 401 digits",
+        ),
+        (
+            lambda: from_hf(["cosine"], num_training_steps=100),
+            ConfigError,
+            "Hugging Face lr_scheduler_type ['cosine'] has no lrspec form",
+        ),
+        (
+            lambda: from_hf(
+                "cosine", num_training_steps=100, lr_scheduler_kwargs={"num_cycles": 1e9}
+            ),
+            ConfigError,
+            "num_cycles must be at most 500, got 1000000000.0",
+        ),
+        (
+            lambda: from_hf("linear", learning_rate=-1.0, num_training_steps=100),
+            lrspec.ArgumentError,
+            "Linear: 'initial' must be >= 0, got -1.0",
+        ),
+        (
+            lambda: from_timm("cosine", lr=0.1, num_epochs="100"),
+            ConfigError,
+            "num_epochs must be a number, got '100'",
+        ),
+        (
+            lambda: from_timm("cosine", lr=0.1, cycle_limit=10**6, cycle_mul=2.0),
+            ConfigError,
+            "timm's 1000000 cycles of 300 steps (cycle_mul=2.0) last more than 2**53 steps",
+        ),
+        (
+            lambda: from_timm(["cosine"], lr=0.1),
+            ConfigError,
+            "timm sched ['cosine'] has no lrspec form",
+        ),
+        (lambda: from_fairseq(float("nan")), ConfigError, "lr must be a finite number, got nan"),
+        (
+            lambda: from_rl_zoo("lin_٠.١"),
+            ConfigError,
+            "rl-zoo3 schedule 'lin_٠.١': '٠.١' is not a number",
+        ),
+    ],
+)
+def test_importer_inputs_are_checked(make, error, message):
+    with pytest.raises(error) as caught:
+        make()
+    assert caught.value.message == message

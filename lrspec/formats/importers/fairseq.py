@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from ...schedule.parsing import parse
 from ...schedule.schedule import Schedule
 from ...syntax.errors import ConfigError
-from .building import _num, _steps
+from .building import build, call, count, rate, real, seq, short, steps
 
 
 def from_fairseq(lr: float, *, warmup_updates: int = 4000, warmup_init_lr: float = -1) -> Schedule:
     """fairseq's ``inverse_sqrt`` scheduler: a linear warmup from ``warmup_init_lr`` (default
     0) to ``lr`` over ``warmup_updates`` updates, then ``lr * sqrt(warmup_updates / update)``.
     """
-    if warmup_updates < 1:
-        raise ConfigError(f"fairseq's inverse_sqrt needs warmup_updates >= 1, got {warmup_updates}")
-    start = warmup_init_lr if warmup_init_lr >= 0 else 0.0
-    warmup = (
-        f"Warmup({_steps(warmup_updates)})"
-        if start == 0
-        else f"Warmup({_steps(warmup_updates)}, {_num(float(start))})"
-    )
-    return parse(f"{warmup} >> InverseSqrt({_num(float(lr))}, {_steps(warmup_updates)})")
+    updates = count(warmup_updates, "warmup_updates")
+    if updates < 1 or isinstance(updates, float):
+        raise ConfigError(
+            f"fairseq's inverse_sqrt needs warmup_updates >= 1, got {short(warmup_updates)}"
+        )
+    init = real(warmup_init_lr, "warmup_init_lr")
+    start = init if init >= 0 else 0.0
+    length = steps(updates)
+    warmup = call("Warmup", length) if start == 0 else call("Warmup", length, rate(start))
+    return build(seq(warmup, call("InverseSqrt", rate(lr, "lr"), length)))

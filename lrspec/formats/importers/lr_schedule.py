@@ -11,6 +11,7 @@ from ...model.units import Binding
 from ...schedule.dictform import json_to_tree
 from ...schedule.schedule import Schedule
 from ...syntax.errors import ConfigError
+from .building import short
 
 # Its `type` names and the lrspec family each one creates.
 TYPES = {
@@ -33,13 +34,16 @@ def is_config(value: Any) -> bool:
 def from_lr_schedule(cfg: dict, binding: Binding | None = None) -> Schedule:
     """The schedule of a ``create(cfg)`` dict."""
     if not is_config(cfg):
+        keys = sorted(k if isinstance(k, str) else short(k) for k in cfg)
         raise ConfigError(
-            f"not an lr_schedule config: keys {sorted(map(str, cfg))}",
+            f"not an lr_schedule config: keys {short(keys)}",
             hint=f"its keys are {', '.join(sorted(KEYS))}",
         )
     kind = cfg.get("type", "constant")
-    if kind not in TYPES:
-        raise ConfigError(f"unknown lr_schedule type {kind!r}", hint=f"one of {', '.join(TYPES)}")
+    if not isinstance(kind, str) or kind not in TYPES:
+        raise ConfigError(
+            f"unknown lr_schedule type {short(kind)}", hint=f"one of {', '.join(TYPES)}"
+        )
     args = {k: v for k, v in cfg.items() if k != "type"}
     tree = json_to_tree({"family": TYPES[kind], "args": args})
     return Schedule(evaluate(tree), binding or Binding())

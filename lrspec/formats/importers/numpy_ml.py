@@ -10,6 +10,7 @@ from ...model.units import Binding
 from ...schedule.dictform import json_to_tree
 from ...schedule.schedule import Schedule
 from ...syntax.errors import ConfigError
+from .building import short
 
 # The ids its schedulers write into `hyperparameters` (ExponentialScheduler writes
 # "StepScheduler"), and the family each one is.
@@ -38,7 +39,7 @@ def from_numpy_ml(cfg: dict, binding: Binding | None = None) -> Schedule:
     family = IDS.get(hyper["id"]) if isinstance(hyper["id"], str) else None
     if family is None:
         raise ConfigError(
-            f"unknown numpy-ml scheduler id {hyper['id']!r}", hint=f"one of {', '.join(IDS)}"
+            f"unknown numpy-ml scheduler id {short(hyper['id'])}", hint=f"one of {', '.join(IDS)}"
         )
     args = {k: v for k, v in hyper.items() if k != "id"}
     tree = json_to_tree({"family": family, "args": args})

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from ...schedule.parsing import parse
+from typing import Any
+
 from ...schedule.schedule import Schedule
 from ...syntax.errors import ConfigError
-from .building import _num
+from ...syntax.nodes import Number
+from .building import build, call, rate, short
 
-# -- rl-zoo3 and fairseq --------------------------------------------------------------------
 
-
-def from_rl_zoo(value: str | float) -> Schedule:
+def from_rl_zoo(value: Any) -> Schedule:
     """rl-zoo3's hyperparameter value: ``"lin_0.001"`` (any prefix: rl-zoo3 ignores it) is a
     linear decay to 0 over the run, ``progress_remaining * 0.001``; a number is a constant.
 
@@ -20,14 +20,19 @@ def from_rl_zoo(value: str | float) -> Schedule:
     if isinstance(value, str):
         parts = value.split("_")
         if len(parts) != 2:
-            raise ConfigError(f"rl-zoo3 schedule {value!r} must look like 'lin_0.001'")
+            raise ConfigError(f"rl-zoo3 schedule {short(value)} must look like 'lin_0.001'")
         try:
-            initial = float(parts[1])
+            # rl-zoo3 reads it with float(); lrspec takes ASCII digits only
+            initial = float(parts[1]) if parts[1].isascii() else None
         except ValueError:
-            raise ConfigError(f"rl-zoo3 schedule {value!r}: {parts[1]!r} is not a number") from None
-        return parse(f"Linear({_num(initial)}, 0.0, 100%)")
+            initial = None
+        if initial is None:
+            raise ConfigError(f"rl-zoo3 schedule {short(value)}: {short(parts[1])} is not a number")
+        return build(call("Linear", rate(initial), rate(0.0), Number(100, "%")))
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if value < 0:
-            raise ConfigError(f"a learning rate must be >= 0, got {value}")
-        return parse(repr(float(value)))
-    raise ConfigError(f"rl-zoo3 schedules are strings like 'lin_0.001' or numbers, got {value!r}")
+            raise ConfigError(f"a learning rate must be >= 0, got {short(value)}")
+        return build(rate(value, "the learning rate"))
+    raise ConfigError(
+        f"rl-zoo3 schedules are strings like 'lin_0.001' or numbers, got {short(value)}"
+    )

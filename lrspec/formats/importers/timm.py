@@ -6,14 +6,29 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from ...schedule.parsing import parse
 from ...schedule.schedule import Schedule
 from ...syntax.errors import ConfigError
-from .building import _num, _steps, _warmed
+from ...syntax.nodes import List, Node, Word
+from .building import (
+    MAX_STEPS,
+    build,
+    call,
+    count,
+    cut,
+    num,
+    rate,
+    real,
+    seq,
+    short,
+    steps,
+    warmed,
+)
 
 # -- timm -----------------------------------------------------------------------------------
 
 TIMM_SCHEDS = ("cosine", "tanh", "step", "multistep", "poly", "plateau", "constant")
+#: The most decay milestones read (lrspec's lists hold at most 10,000 items).
+MAX_MILESTONES = 10_000
 
 
 def from_timm(
@@ -44,68 +59,102 @@ def from_timm(
     ``lr`` is the optimizer's rate. The step of the schedule is the epoch (timm's
     ``step(epoch)``), or the update when ``step_on_epochs=False`` (``step_update``).
     """
-    if sched not in TIMM_SCHEDS:
+    if not isinstance(sched, str) or sched not in TIMM_SCHEDS:
         raise ConfigError(
-            f"timm sched {sched!r} has no lrspec form", hint=f"supported: {', '.join(TIMM_SCHEDS)}"
+            f"timm sched {short(sched)} has no lrspec form",
+            hint=f"supported: {', '.join(TIMM_SCHEDS)}",
         )
     if noise is not None:
         raise ConfigError(
             "timm's noise is random; lrspec schedules are exact functions", hint="drop --lr-noise"
         )
-    if k_decay != 1:
+    if real(k_decay, "k_decay") != 1:
         raise ConfigError(f"timm's k_decay={k_decay} has no lrspec form", hint="use 1.0")
+    for flag, name in ((warmup_prefix, "warmup_prefix"), (step_on_epochs, "step_on_epochs")):
+        if not isinstance(flag, bool):
+            raise ConfigError(f"{name} must be true or false, got {short(flag)}")
+    num_epochs = count(num_epochs, "num_epochs")
+    warmup_epochs = count(warmup_epochs, "warmup_epochs")
+    decay_epochs = count(decay_epochs, "decay_epochs")
+    cycle_limit = count(cycle_limit, "cycle_limit")
+    cycle_mul, cycle_decay = real(cycle_mul, "cycle_mul"), real(cycle_decay, "cycle_decay")
+    if isinstance(decay_milestones, (str, bytes)) or not isinstance(decay_milestones, Sequence):
+        raise ConfigError(
+            f"decay_milestones must be a list of epochs, got {short(decay_milestones)}"
+        )
+    if len(decay_milestones) > MAX_MILESTONES:
+        raise ConfigError(f"decay_milestones holds more than {MAX_MILESTONES:,} epochs")
+    decay_milestones = [count(m, "decay_milestones") for m in decay_milestones]
     scale = 1
     if not step_on_epochs:
-        if updates_per_epoch < 1:
+        if count(updates_per_epoch, "updates_per_epoch") < 1:
             raise ConfigError("step_on_epochs=False needs updates_per_epoch >= 1")
-        scale = updates_per_epoch
+        scale = int(updates_per_epoch)
     t_initial, warmup = num_epochs * scale, warmup_epochs * scale
     decay_t = decay_epochs * scale
     milestones = [m * scale for m in decay_milestones]
-    lr_text, low = _num(lr), _num(min_lr)
+    base, low = rate(lr, "lr"), rate(min_lr, "min_lr")
 
+    shape: Node
     if sched == "plateau":
         if warmup:
             raise ConfigError(
                 "timm's plateau scheduler with warmup has no exact lrspec form",
                 hint="use warmup_epochs=0",
             )
-        return parse(
-            f"Plateau({lr_text}, factor={_num(decay_rate)}, "
-            f"patience={patience_epochs}, mode={plateau_mode}, min_lr={low})"
+        return build(
+            call(
+                "Plateau",
+                base,
+                factor=rate(decay_rate, "decay_rate"),
+                patience=num(patience_epochs, "patience_epochs"),
+                mode=Word(plateau_mode) if isinstance(plateau_mode, str) else num(plateau_mode),
+                min_lr=low,
+            )
         )
     if sched in ("cosine", "tanh", "poly"):
-        shape = {
-            "cosine": f"Cosine({lr_text}, {low}, {_steps(t_initial)})",
-            "tanh": f"Tanh({lr_text}, {low}, {_steps(t_initial)})",
-            "poly": f"Polynomial({lr_text}, {low}, {_steps(t_initial)}, "
-            f"power={_num(float(decay_rate))})",
-        }[sched]
+        length = steps(t_initial, "num_epochs")
+        if sched == "poly":
+            shape = call("Polynomial", base, low, length, power=rate(decay_rate, "decay_rate"))
+        else:
+            shape = call(sched.capitalize(), base, low, length)
         if cycle_limit > 1:
             if sched != "cosine":
                 raise ConfigError(f"timm's {sched} with cycle_limit > 1 has no lrspec form")
-            if cycle_mul == 1:
-                cycles = t_initial * cycle_limit
-            else:
-                cycles = math.floor(-t_initial * (cycle_mul**cycle_limit - 1) / (1 - cycle_mul))
-            mult = "" if cycle_mul == 1 else f", mult={_num(float(cycle_mul))}"
-            decay = "" if cycle_decay == 1 else f", decay={_num(float(cycle_decay))}"
-            shape = (
-                f"CosineRestarts({lr_text}, {low}, {_steps(t_initial)}{mult}{decay})"
-                f"[:{_steps(cycles)}] >> {low}"
-            )
+            try:
+                if cycle_mul == 1:
+                    cycles = t_initial * cycle_limit
+                else:
+                    grown = cycle_mul**cycle_limit
+                    cycles = math.floor(-t_initial * (grown - 1) / (1 - cycle_mul))
+            except (OverflowError, ZeroDivisionError):
+                cycles = math.inf
+            if not cycles <= MAX_STEPS:
+                raise ConfigError(
+                    f"timm's {cycle_limit} cycles of {t_initial} steps (cycle_mul={cycle_mul}) "
+                    "last more than 2**53 steps"
+                )
+            options = {}
+            if cycle_mul != 1:
+                options["mult"] = rate(cycle_mul, "cycle_mul")
+            if cycle_decay != 1:
+                options["decay"] = rate(cycle_decay, "cycle_decay")
+            restarts = call("CosineRestarts", base, low, length, **options)
+            shape = seq(cut(restarts, stop=cycles), low)
     elif sched == "step":
-        shape = f"StepLR({lr_text}, {_steps(decay_t)}, gamma={_num(float(decay_rate))})"
+        shape = call(
+            "StepLR", base, steps(decay_t, "decay_epochs"), gamma=rate(decay_rate, "decay_rate")
+        )
     elif sched == "multistep":
         # timm's MultiStepLRScheduler counts bisect_right(milestones, t + 1): one step early.
-        early = ", ".join(_steps(m - 1) for m in milestones)
-        shape = f"MultiStepLR({lr_text}, [{early}], {_num(float(decay_rate))})"
+        early = List(tuple(steps(m - 1, "decay_milestones") for m in milestones))
+        shape = call("MultiStepLR", base, early, rate(decay_rate, "decay_rate"))
     else:  # constant
-        shape = f"Constant({lr_text})"
+        shape = call("Constant", base)
     if warmup and not warmup_prefix:
         # Without the prefix the main schedule runs on the raw step: cut its first steps.
-        shape = f"({shape})[{_steps(warmup)}:]"
+        shape = cut(shape, start=warmup)
     # The warmup climbs to the base rate; tanh without the prefix climbs to its own value at
     # the warmup's end instead.
-    target = parse(shape)(0) if sched == "tanh" and not warmup_prefix else float(lr)
-    return parse(_warmed(warmup, shape, warmup_lr, target))
+    target = build(shape)(0) if sched == "tanh" and not warmup_prefix else float(lr)
+    return build(warmed(warmup, shape, warmup_lr, target))
