@@ -1,9 +1,9 @@
 """lrspec for Keras 3: a ``keras.optimizers.schedules.LearningRateSchedule`` from a spec.
 
-``LrspecSchedule(spec, total_steps=None, steps_per_epoch=None)`` (or ``schedule(spec, ...)``)
-computes the rate with ``keras.ops`` through :meth:`lrspec.Schedule.traced`, so it runs on
-any backend and inside compiled train steps, in Keras's float type (``keras.config.floatx()``,
-float32 by default). ``get_config()`` holds the canonical spec text and its bindings; the
+``LrspecSchedule(spec, total_steps=None, ...)`` (or ``schedule(spec, ...)``) computes the
+rate with ``keras.ops`` through :meth:`lrspec.Schedule.traced`, so it runs on any backend and
+inside compiled train steps, in Keras's float type (``keras.config.floatx()``, float32 by
+default). ``get_config()`` holds the canonical spec text and the sizes its units use; the
 class is registered as ``lrspec>LrspecSchedule``, so an optimizer's config, a saved model and
 ``keras.optimizers.schedules.serialize``/``deserialize`` round-trip it.
 
@@ -14,12 +14,29 @@ before ``lrspec.keras``, or use ``lrspec.keras.LrspecSchedule`` once before dese
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from types import SimpleNamespace
 from typing import Any
 
 from .formats.config import load
-from .syntax.errors import StateError
+from .model.units import SIZES
+from .syntax.errors import DependencyError, StateError, UnitError, missing_sizes_hint
+
+
+def _installed(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+# Keras is imported only when it is already loaded or first needed (it fixes its backend at
+# its first import); its absence shows now.
+if not _installed("keras"):
+    raise DependencyError(
+        "lrspec.keras needs Keras, which is not installed", hint="pip install 'lrspec[keras]'"
+    )
 
 _OPS = (
     "cos",
@@ -63,34 +80,49 @@ def _define() -> type:
     class LrspecSchedule(keras.optimizers.schedules.LearningRateSchedule):
         """A Keras learning-rate schedule that follows an lrspec spec.
 
-        ``spec`` is anything :func:`lrspec.load` accepts; ``total_steps``/``steps_per_epoch``
-        resolve its units. Calling it with the optimizer's ``iterations`` gives the rate for
-        that step. Stateful schedules (Plateau, KingScheduler) raise
-        :class:`lrspec.StateError`: Keras's ``ReduceLROnPlateau`` callback covers them.
+        ``spec`` is anything :func:`lrspec.load` accepts; ``total_steps``,
+        ``steps_per_epoch``, ``samples_per_step`` and ``tokens_per_step`` resolve its units.
+        Calling it with the optimizer's ``iterations`` gives the rate for that step. Stateful
+        schedules (Plateau, KingScheduler) raise :class:`lrspec.StateError`: Keras's
+        ``ReduceLROnPlateau`` callback covers them.
         """
 
         def __init__(
-            self, spec: Any, total_steps: int | None = None, steps_per_epoch: int | None = None
+            self,
+            spec: Any,
+            total_steps: int | None = None,
+            steps_per_epoch: int | None = None,
+            samples_per_step: int | None = None,
+            tokens_per_step: int | None = None,
         ) -> None:
-            self.schedule = load(spec, total_steps=total_steps, steps_per_epoch=steps_per_epoch)
+            self.schedule = load(
+                spec,
+                total_steps=total_steps,
+                steps_per_epoch=steps_per_epoch,
+                samples_per_step=samples_per_step,
+                tokens_per_step=tokens_per_step,
+            )
             if self.schedule.stateful:
                 raise StateError(
                     f"'{self.schedule}' reads a metric, so it cannot be a Keras "
                     "LearningRateSchedule (a function of the step)"
                 )
-            self._rate = self.schedule.traced(namespace())
+            try:
+                self._rate = self.schedule.traced(namespace())
+            except UnitError as error:
+                missing = error.missing or tuple(n for n in SIZES if n in self.schedule.needs)
+                raise error.with_hint(
+                    missing_sizes_hint(missing, "lrspec.keras.schedule()")
+                ) from None
 
         def __call__(self, step):
             """The rate at ``step`` (the optimizer's ``iterations``), in Keras's floatx."""
             return self._rate(keras.ops.cast(step, keras.config.floatx()))
 
         def get_config(self) -> dict[str, Any]:
-            """The canonical spec text and the bindings its units use."""
-            return {
-                "spec": str(self.schedule),
-                "total_steps": self.schedule.total_steps,
-                "steps_per_epoch": self.schedule.steps_per_epoch,
-            }
+            """The canonical spec text and the sizes its units use."""
+            sizes = self.schedule.sizes
+            return {"spec": str(self.schedule), **{name: sizes.get(name) for name in SIZES}}
 
         def __repr__(self) -> str:
             return f"lrspec.keras.LrspecSchedule({self.schedule!r})"
@@ -108,11 +140,22 @@ def __getattr__(name: str) -> Any:
 
 
 def schedule(
-    spec: Any, *, total_steps: int | None = None, steps_per_epoch: int | None = None
+    spec: Any,
+    *,
+    total_steps: int | None = None,
+    steps_per_epoch: int | None = None,
+    samples_per_step: int | None = None,
+    tokens_per_step: int | None = None,
 ) -> Any:
     """An :class:`LrspecSchedule` for ``spec``, to pass as an optimizer's ``learning_rate``."""
     cls = globals().get("LrspecSchedule") or _define()
-    return cls(spec, total_steps=total_steps, steps_per_epoch=steps_per_epoch)
+    return cls(
+        spec,
+        total_steps=total_steps,
+        steps_per_epoch=steps_per_epoch,
+        samples_per_step=samples_per_step,
+        tokens_per_step=tokens_per_step,
+    )
 
 
 if "keras" in sys.modules:  # Keras and its backend are loaded: register the class now.

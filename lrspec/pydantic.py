@@ -17,12 +17,21 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import core_schema
-
 from .formats.config import load
 from .schedule.schedule import Schedule
+from .syntax.errors import DependencyError
+
+try:
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import core_schema
+except ModuleNotFoundError as error:
+    if error.name is None or error.name.split(".")[0] not in ("pydantic", "pydantic_core"):
+        raise
+    raise DependencyError(
+        "lrspec.pydantic needs pydantic, which is not installed",
+        hint="pip install 'lrspec[pydantic]'",
+    ) from None
 
 EXAMPLES = [
     "Warmup(500) >> Cosine(0.1, 0.0, 10000)",

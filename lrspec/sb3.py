@@ -21,11 +21,36 @@ of that run, so write them all in ``%`` or pass ``total_steps``.)
 
 from __future__ import annotations
 
+import importlib.util
+import math
+import numbers
 from typing import Any
 
 from .formats.config import load
 from .schedule.schedule import Schedule
-from .syntax.errors import StateError, UnitError
+from .syntax.errors import (
+    DependencyError,
+    EvaluationError,
+    StateError,
+    UnitError,
+    missing_sizes_hint,
+)
+
+
+def _installed(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+# stable-baselines3 is never imported here (it calls the schedule), but without it there is
+# nothing to call it: its absence shows now, as for the other frameworks.
+if not _installed("stable_baselines3"):
+    raise DependencyError(
+        "lrspec.sb3 needs stable-baselines3, which is not installed",
+        hint="pip install 'lrspec[sb3]'",
+    )
 
 #: The length of the run that ``%`` units are bound to when no ``total_steps`` is given.
 PROGRESS_STEPS = 1_000_000
@@ -40,8 +65,12 @@ class ProgressSchedule:
         self.total_steps = total_steps
 
     def __call__(self, progress_remaining: float) -> float:
-        """The rate at step ``(1 - progress_remaining) * total_steps`` (see the module)."""
-        t = max(0.0, (1.0 - float(progress_remaining)) * self.total_steps)
+        """The rate at step ``(1 - progress_remaining) * total_steps`` (see the module).
+
+        ``progress_remaining`` is a number at most 1 (a Python, NumPy, torch or JAX scalar);
+        anything else is an :class:`lrspec.EvaluationError`."""
+        progress = _progress(progress_remaining)
+        t = max(0.0, (1.0 - progress) * self.total_steps)
         whole = round(t)
         if abs(t - whole) <= 1e-9 * self.total_steps:
             t = whole
@@ -52,7 +81,12 @@ class ProgressSchedule:
 
 
 def schedule(
-    spec: Any, *, total_steps: int | None = None, steps_per_epoch: int | None = None
+    spec: Any,
+    *,
+    total_steps: int | None = None,
+    steps_per_epoch: int | None = None,
+    samples_per_step: int | None = None,
+    tokens_per_step: int | None = None,
 ) -> ProgressSchedule:
     """The schedule ``spec`` (anything :func:`lrspec.load` accepts) as SB3's
     ``learning_rate`` (or ``clip_range``): a function of ``progress_remaining``.
@@ -62,7 +96,12 @@ def schedule(
     Stateful schedules read a metric, which SB3 never passes: they raise
     :class:`lrspec.StateError`.
     """
-    s = load(spec, steps_per_epoch=steps_per_epoch)
+    s = load(
+        spec,
+        steps_per_epoch=steps_per_epoch,
+        samples_per_step=samples_per_step,
+        tokens_per_step=tokens_per_step,
+    )
     if s.stateful:
         raise StateError(f"'{s}' reads a metric, which stable-baselines3 schedules never get")
     if total_steps is None:
@@ -73,7 +112,42 @@ def schedule(
                 "step counts in % of the run",
             )
         total_steps = PROGRESS_STEPS
-    return ProgressSchedule(s.bind(total_steps=total_steps), total_steps)
+    bound = s.bind(total_steps=total_steps)
+    try:
+        _ = bound.length  # compiled now: a missing size shows here
+    except UnitError as error:
+        if not error.missing:
+            raise
+        raise error.with_hint(missing_sizes_hint(error.missing, "lrspec.sb3.schedule()")) from None
+    return ProgressSchedule(bound, total_steps)
+
+
+def _progress(value: Any) -> float:
+    """``progress_remaining`` as a float: a finite real number <= 1, or a 0-dim array of one."""
+    if (
+        not isinstance(value, (bool, str, bytes, numbers.Real))
+        and getattr(value, "ndim", None) == 0
+        and hasattr(value, "__float__")
+        and "bool" not in str(getattr(value, "dtype", ""))
+    ):
+        try:  # a NumPy, torch or JAX scalar array
+            value = float(value)
+        except (TypeError, ValueError, RuntimeError):
+            pass
+    if isinstance(value, (bool, str, bytes)) or not isinstance(value, numbers.Real):
+        raise EvaluationError(
+            f"progress_remaining must be a number, got {type(value).__name__} {value!r:.60}"
+        )
+    try:
+        progress = float(value)
+    except OverflowError:
+        progress = math.inf if value > 0 else -math.inf
+    if not math.isfinite(progress) or progress > 1.0:
+        raise EvaluationError(
+            f"progress_remaining must be a finite number <= 1 (1 at the start of learn(), 0 "
+            f"at its end), got {value!r:.60}"
+        )
+    return progress
 
 
 def _is_number(text: str) -> bool:

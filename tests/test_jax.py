@@ -83,8 +83,9 @@ def test_optax_applies_the_schedule(x64):
 def test_stateful_and_unbound_specs_are_clear_errors():
     with pytest.raises(lrspec.StateError, match="reads a metric"):
         lrspec.jax.schedule("Plateau(0.1)")
-    with pytest.raises(lrspec.UnitError, match="needs total_steps"):
+    with pytest.raises(lrspec.UnitError, match="needs total_steps") as error:
         lrspec.jax.schedule("Cosine(0.1, 0.0, 100%)")
+    assert error.value.hint == "pass total_steps=... to lrspec.jax.schedule()"
     bound = lrspec.jax.schedule("Cosine(0.1, 0.0, 100%)", total_steps=200)
     assert float(bound(100)) == pytest.approx(0.05, rel=1e-6)
     as_dict = lrspec.jax.schedule(
@@ -107,3 +108,77 @@ def test_the_example_trains_and_prints_its_schedule():
     s = lrspec.parse("Warmup(40) >> Cosine(0.05, 0.001, 360)")
     _assert_rounding(final["rates"], s(np.arange(0, 400, 50)), np.float32)
     assert final["rates"][0] == 0.0 and final["last_loss"] < final["first_loss"] / 4
+
+
+# The README's float32 claim: every value within two float32 roundings of the schedule's
+# largest value, at every step of long schedules (measured: at most 1.5 of one rounding).
+LONG = [
+    "Warmup(500) >> Cosine(0.1, 0.0, 10000)",
+    "Cosine(0.1, 0.0, 1000000)",
+    "Linear(0.1, 0.0, 100000)",
+    "Warmup(2000) >> Cosine(3e-4, 3e-5, 98000)",
+    "OneCycle(0.1, 50000)",
+    "Repeat(Cosine(0.1, 0.0, 3000), 10)",
+]
+
+
+@pytest.mark.parametrize("spec", LONG)
+def test_float32_values_stay_within_two_roundings_of_the_scale(spec):
+    s = lrspec.parse(spec)
+    steps = np.arange(0, int(s.length) + 2)
+    with jax.enable_x64(False):
+        got = np.asarray(jax.jit(lrspec.jax.schedule(spec))(steps), dtype=np.float64)
+    want = s(steps)
+    assert np.max(np.abs(got - want)) <= 2 * np.finfo(np.float32).eps * np.max(want)
+
+
+def test_the_float32_error_is_absolute_not_relative():
+    # What the README says in its second half: near the end of a cosine to 0 the value is far
+    # below the scale's rounding, and float32 keeps little of it.
+    s = lrspec.parse("Cosine(0.1, 0.0, 1000000)")
+    with jax.enable_x64(False):
+        last = float(jax.jit(lrspec.jax.schedule(s))(999_999))
+    assert s(999_999) == pytest.approx(2.4674011002723395e-13, rel=1e-12)
+    assert abs(last - s(999_999)) <= 2 * np.finfo(np.float32).eps * 0.1
+    assert abs(last - s(999_999)) > 0.5 * s(999_999)
+
+
+def test_steps_may_be_numpy_and_torch_scalars_outside_jit():
+    import torch
+
+    lr = lrspec.jax.schedule("Warmup(100) >> Cosine(0.1, 0.0, 900)")
+    with jax.enable_x64(True):
+        want = float(lr(250))
+        for step in (np.int64(250), np.float32(250), torch.tensor(250), jnp.int32(250)):
+            assert float(lr(step)) == want
+
+
+def test_any_optax_hyperparameter_under_jit():
+    # inject_hyperparams evaluates each schedule at the update's count, inside jit.
+    specs = {
+        "learning_rate": "Warmup(10) >> Cosine(1e-2, 0.0, 90)",
+        "b1": "Linear(0.85, 0.95, 50)",
+        "weight_decay": "MultiStepLR(0.1, [30, 60], 0.5)",
+    }
+    with jax.enable_x64(True):
+        hyper = lrspec.jax.hyperparameters(**specs)
+        assert sorted(hyper) == sorted(specs)
+        optimizer = optax.inject_hyperparams(optax.adamw)(**hyper)
+        params = {"w": jnp.ones(3)}
+        state = optimizer.init(params)
+        update = jax.jit(optimizer.update)
+        seen = {name: [] for name in specs}
+        for _ in range(100):
+            updates, state = update({"w": jnp.ones(3)}, state, params)
+            params = optax.apply_updates(params, updates)
+            for name in specs:  # the values the update just used
+                seen[name].append(float(state.hyperparams[name]))
+    for name, spec in specs.items():
+        want = lrspec.parse(spec)(np.arange(100))
+        _assert_rounding(seen[name], want, np.float64)
+    assert seen["weight_decay"][29:31] == [0.1, 0.05] and seen["b1"][50] == 0.95
+    with pytest.raises(lrspec.UnitError) as error:
+        lrspec.jax.hyperparameters(b2="Linear(0.99, 0.999, 100%)")
+    assert error.value.hint == "pass total_steps=... to lrspec.jax.hyperparameters()"
+    with pytest.raises(lrspec.StateError, match="reads a metric"):
+        lrspec.jax.hyperparameters(learning_rate="Plateau(0.1)")

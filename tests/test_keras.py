@@ -82,6 +82,8 @@ def test_config_holds_the_text_and_round_trips():
         "spec": "Warmup(5%) >> Cosine(0.0003, 0.0, 95%)",
         "total_steps": 1000,
         "steps_per_epoch": None,
+        "samples_per_step": None,
+        "tokens_per_step": None,
     }
     serialized = json.loads(json.dumps(keras.optimizers.schedules.serialize(schedule)))
     assert serialized["registered_name"] == "lrspec>LrspecSchedule"
@@ -122,15 +124,35 @@ def test_a_saved_model_loads_its_schedule_in_a_new_process(tmp_path):
         cwd=ROOT,
     )
     config, iterations, rate = json.loads(result.stdout.splitlines()[-1])
-    assert config == {"spec": spec, "total_steps": None, "steps_per_epoch": None}
+    assert config == {
+        "spec": spec,
+        "total_steps": None,
+        "steps_per_epoch": None,
+        "samples_per_step": None,
+        "tokens_per_step": None,
+    }
     assert iterations == 4 and _close32([rate], [lrspec.parse(spec)(4)])
 
 
 def test_stateful_and_unbound_specs_are_clear_errors():
     with pytest.raises(lrspec.StateError, match="reads a metric"):
         lrspec.keras.schedule("Plateau(0.1)")
-    with pytest.raises(lrspec.UnitError, match="needs total_steps"):
+    with pytest.raises(lrspec.UnitError, match="needs total_steps") as error:
         lrspec.keras.schedule("Linear(0.1, 0.0, 100%)")
+    assert error.value.hint == "pass total_steps=... to lrspec.keras.schedule()"
     assert repr(lrspec.keras.schedule("Cosine(0.1, 0.0, 10)")) == (
         "lrspec.keras.LrspecSchedule(lrspec.parse('Cosine(0.1, 0.0, 10)'))"
     )
+
+
+def test_tokens_per_step_resolve_token_units_and_round_trip():
+    schedule = lrspec.keras.schedule("Warmup(2048000tok) >> Constant(1e-3)", tokens_per_step=4096)
+    assert schedule.get_config()["tokens_per_step"] == 4096
+    assert _close32([schedule(250)], [0.0005])
+    again = keras.optimizers.schedules.deserialize(keras.optimizers.schedules.serialize(schedule))
+    assert again.schedule == schedule.schedule
+    # A config saved before the last two sizes existed still loads.
+    old = lrspec.keras.LrspecSchedule.from_config(
+        {"spec": "Cosine(0.1, 0.0, 10)", "total_steps": None, "steps_per_epoch": None}
+    )
+    assert _close32([old(5)], [0.05])

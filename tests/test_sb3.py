@@ -87,3 +87,59 @@ def test_ppo_trains_on_cartpole_under_the_schedule(tmp_path):
     model.save(tmp_path / "ppo")
     loaded = PPO.load(tmp_path / "ppo", device="cpu")
     assert loaded.lr_schedule(0.5) == s(256)
+
+
+@pytest.mark.parametrize(
+    ("progress", "message"),
+    [
+        (
+            float("nan"),
+            "progress_remaining must be a finite number <= 1 (1 at the start of learn(), 0 at "
+            "its end), got nan",
+        ),
+        (
+            float("-inf"),
+            "progress_remaining must be a finite number <= 1 (1 at the start of learn(), 0 at "
+            "its end), got -inf",
+        ),
+        (
+            1.5,
+            "progress_remaining must be a finite number <= 1 (1 at the start of learn(), 0 at "
+            "its end), got 1.5",
+        ),
+        ("0.5", "progress_remaining must be a number, got str '0.5'"),
+        (True, "progress_remaining must be a number, got bool True"),
+        (None, "progress_remaining must be a number, got NoneType None"),
+        ([0.5], "progress_remaining must be a number, got list [0.5]"),
+    ],
+)
+def test_a_progress_that_is_not_a_number_at_most_1_is_an_lrspec_error(progress, message):
+    # Issue 16: a NaN progress became step 0, and the string '0.5' was read as a number.
+    lr = lrspec.sb3.schedule("Linear(3e-4, 0.0, 100%)")
+    with pytest.raises(lrspec.EvaluationError) as error:
+        lr(progress)
+    assert str(error.value) == f"lrspec: {message}"
+
+
+def test_numpy_torch_and_jax_scalars_are_progress():
+    import jax.numpy as jnp
+    import numpy as np
+    import torch
+
+    lr = lrspec.sb3.schedule("Linear(3e-4, 0.0, 100%)")
+    for progress in (np.float32(0.5), np.float64(0.5), torch.tensor(0.5), jnp.float32(0.5)):
+        assert lr(progress) == lr(0.5) == 0.00015
+    with pytest.raises(lrspec.EvaluationError, match="must be a number, got Tensor"):
+        lr(torch.tensor([0.5, 0.25]))
+
+
+def test_every_size_of_the_run_resolves_units():
+    # 1024 samples a step: 512000sp is step 500 of the 1000 learn() runs.
+    lr = lrspec.sb3.schedule(
+        "Warmup(512000sp) >> Constant(1e-3)", total_steps=1000, samples_per_step=1024
+    )
+    assert lr(1.0) == 0.0 and lr(0.75) == 0.0005 and lr(0.5) == 0.001
+    with pytest.raises(lrspec.UnitError) as error:
+        lrspec.sb3.schedule("Warmup(512000sp) >> Constant(1e-3)", total_steps=1000)
+    assert error.value.missing == ("samples_per_step",)
+    assert error.value.hint == "pass samples_per_step=... to lrspec.sb3.schedule()"
