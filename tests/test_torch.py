@@ -169,10 +169,13 @@ def test_state_dict_is_plain_data_and_names_the_spec(tmp_path):
         "spec": "Warmup(5%) >> Cosine(0.1, 0.0, 95%)",
         "total_steps": 1000,
         "steps_per_epoch": None,
+        "samples_per_step": None,
+        "tokens_per_step": None,
         "multiplier": False,
         "step": 42,
         "base_lrs": [1.0],
         "schedule_state": None,
+        "hyperparameters": {},
     }
     torch.save(sched.state_dict(), tmp_path / "s.pt")
     loaded = torch.load(tmp_path / "s.pt", weights_only=True)
@@ -257,3 +260,132 @@ def test_the_example_trains_and_prints_its_schedule():
     s = lrspec.parse("Warmup(5%) >> Cosine(0.05, 0.0, 95%)", total_steps=400)
     assert final["rates"] == [s(t) for t in range(0, 400, 50)]
     assert final["last_loss"] < final["first_loss"] / 2
+
+
+def test_a_metric_driven_scheduler_is_torchs_reduce_lr_on_plateau():
+    # Lightning and the transformers Trainer hand the metric only to ReduceLROnPlateau.
+    plateau = lrspec.torch.scheduler(_optimizer(1.0), "Warmup(3) >> Plateau(0.1)")
+    assert isinstance(plateau, torch.optim.lr_scheduler.ReduceLROnPlateau)
+    assert isinstance(plateau, lrspec.torch.LrspecPlateauScheduler)
+    pure = lrspec.torch.scheduler(_optimizer(1.0), "Cosine(0.1, 0.0, 10)")
+    assert not isinstance(pure, torch.optim.lr_scheduler.ReduceLROnPlateau)
+    direct = lrspec.torch.LrspecScheduler(_optimizer(1.0), "Plateau(0.1)")
+    assert isinstance(direct, torch.optim.lr_scheduler.ReduceLROnPlateau)
+
+
+def test_a_metric_driven_scheduler_counts_optimizer_steps_between_metrics():
+    # As the transformers Trainer runs it: a metric at every 5th step (an evaluation). The
+    # warmup follows the optimizer's steps; the plateau's patience counts metrics.
+    spec = "Warmup(10) >> Plateau(0.1, factor=0.5, patience=1)"
+    optimizer = _optimizer(1.0)
+    sched = lrspec.torch.scheduler(optimizer, spec)
+    seen, losses = [], iter([1.0, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5])
+    for t in range(40):
+        seen.append(optimizer.param_groups[0]["lr"])
+        optimizer.step()
+        if (t + 1) % 5 == 0:
+            sched.step(next(losses))
+    assert seen[:11] == [lrspec.parse("Warmup(10) >> Constant(0.1)")(t) for t in range(11)]
+    # Metrics after steps 4 and 9 fall in the warmup; then 0.5 (best), 0.5 (bad 1), 0.5
+    # (bad 2 > patience: halved), ...
+    assert seen[10:] == [0.1] * 15 + [0.05] * 10 + [0.025] * 5
+    assert sched.last_epoch == 40 and sched.state_dict()["step"] == 40
+
+
+def test_the_units_hint_names_the_adapters_own_parameter():
+    # Issue 15: the hint said to pass total_steps to lrspec.parse().
+    with pytest.raises(lrspec.UnitError) as error:
+        lrspec.torch.scheduler(_optimizer(1.0), "Warmup(5%) >> Cosine(0.1, 0.0, 2ep)")
+    assert error.value.missing == ("total_steps",) or error.value.missing == (
+        "total_steps",
+        "steps_per_epoch",
+    )
+    assert (
+        error.value.hint
+        == "pass "
+        + ", ".join(f"{name}=..." for name in error.value.missing)
+        + " to lrspec.torch.scheduler()"
+    )
+    with pytest.raises(lrspec.UnitError) as error:
+        lrspec.torch.scheduler(_optimizer(1.0), "Warmup(1000tok) >> Constant(0.1)")
+    assert error.value.hint == "pass tokens_per_step=... to lrspec.torch.scheduler()"
+    sched = lrspec.torch.scheduler(
+        _optimizer(1.0), "Warmup(1024000tok) >> Constant(0.1)", tokens_per_step=4096
+    )
+    sched.seek(125)
+    assert sched.get_last_lr() == [0.05] and sched.state_dict()["tokens_per_step"] == 4096
+
+
+def test_steps_may_be_numpy_and_torch_integers():
+    s = lrspec.parse("Cosine(0.1, 0.0, 100)")
+    sched = lrspec.torch.scheduler(_optimizer(1.0), s)
+    for step in (np.int64(30), torch.tensor(30), np.uint8(30)):
+        sched.seek(step)
+        assert sched.last_epoch == 30 and type(sched.last_epoch) is int
+        assert sched.get_last_lr() == [s(30)]
+    for bad in (torch.tensor(30.0), 30.0, "30", True, -1, 2**53 + 1, torch.tensor([1, 2])):
+        with pytest.raises(lrspec.StateError, match="a step must be a whole number from 0"):
+            sched.seek(bad)
+
+
+def _saved(**changes):
+    sched = lrspec.torch.scheduler(_optimizer(0.5, 0.25), "Cosine(1.0, 0.0, 100)", multiplier=True)
+    sched.seek(10)
+    return {**sched.state_dict(), **changes}
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        (
+            {"base_lrs": [float("nan"), 0.25]},
+            "the saved 'base_lrs' must be finite numbers >= 0, got nan",
+        ),
+        (
+            {"base_lrs": [float("inf"), 0.25]},
+            "the saved 'base_lrs' must be finite numbers >= 0, got inf",
+        ),
+        ({"base_lrs": [-1.0, 0.25]}, "the saved 'base_lrs' must be finite numbers >= 0, got -1.0"),
+        (
+            {"base_lrs": ["0.5", 0.25]},
+            "the saved 'base_lrs' must be finite numbers >= 0, got '0.5'",
+        ),
+        ({"base_lrs": [True, 0.25]}, "the saved 'base_lrs' must be finite numbers >= 0, got True"),
+        ({"base_lrs": 0.5}, "the saved 'base_lrs' must be a list, got 0.5"),
+        (
+            {"base_lrs": [0.5]},
+            "the saved 'base_lrs' has 1 values, for 1 param groups; the optimizer has 2",
+        ),
+        ({"step": 1.5}, "the saved 'step' must be a whole number from 0 to 2**53, got 1.5"),
+        ({"step": -5}, "the saved 'step' must be a whole number from 0 to 2**53, got -5"),
+        ({"step": "10"}, "the saved 'step' must be a whole number from 0 to 2**53, got '10'"),
+        ({"step": 10**400}, "the saved 'step' must be a whole number from 0 to 2**53, got 1000"),
+        ({"total_steps": 0}, "the saved 'total_steps' must be a whole number >= 1, got 0"),
+        ({"multiplier": "yes"}, "the saved 'multiplier' must be True, False or None, got 'yes'"),
+        ({"spec": 3}, "the saved 'spec' must be spec text, got 3"),
+        ({"hyperparameters": []}, "the saved 'hyperparameters' must be a dict, got []"),
+    ],
+)
+def test_a_tampered_state_is_a_state_error(changes, message):
+    # Issue 16: a base rate of NaN reached the optimizer.
+    sched = lrspec.torch.scheduler(_optimizer(0.5, 0.25), "Cosine(1.0, 0.0, 100)", multiplier=True)
+    with pytest.raises(lrspec.StateError) as error:
+        sched.load_state_dict(_saved(**changes), allow_spec_change=True)
+    assert str(error.value).startswith(f"lrspec: {message}")
+    assert [g["lr"] for g in sched.optimizer.param_groups] == [0.5, 0.25]  # nothing changed
+    sched.load_state_dict(_saved(base_lrs=[0.4, 0.2]))
+    assert sched.get_last_lr() == [
+        0.4 * lrspec.parse("Cosine(1.0, 0.0, 100)")(10),
+        0.2 * lrspec.parse("Cosine(1.0, 0.0, 100)")(10),
+    ]
+
+
+def test_a_tampered_metric_state_is_a_state_error():
+    sched = lrspec.torch.scheduler(_optimizer(1.0), "Plateau(0.1, factor=0.5, patience=2)")
+    for loss in [1.0, 0.9, 0.9]:
+        _advance(sched, loss)
+    state = sched.state_dict()
+    state["schedule_state"] = "nonsense"
+    again = lrspec.torch.scheduler(_optimizer(1.0), "Plateau(0.1, factor=0.5, patience=2)")
+    with pytest.raises(lrspec.StateError, match="a saved schedule state must be a dict"):
+        again.load_state_dict(state)
