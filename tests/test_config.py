@@ -439,3 +439,27 @@ def test_config_examples(config):
         f"{config}: Warmup(5%) >> Cosine(0.0003, 3e-05, 95%) over 10000 steps",
         *(f"step {t:>5}: lr {schedule(t):.6g}" for t in (0, 250, 500, 5000, 10000)),
     ]
+
+
+# -- values no config form holds ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ({"type": ["linear"]}, "unknown lr_schedule type ['linear']"),
+        ({"type": {"a": 1}}, "unknown lr_schedule type {'a': 1}"),
+        (
+            {"hyperparameters": {"id": ["NoamScheduler"]}},
+            "unknown numpy-ml scheduler id ['NoamScheduler']",
+        ),
+        (10**400, "a rate cannot be an integer of 401 digits: too large for a float"),
+        (float("nan"), "a rate must be a number, got NaN"),
+        ({10**5000: 1}, "a dict with keys ['an integer of 5001 digits'] is not a schedule"),
+        ([10**5000], "cannot make a schedule from list a list"),
+    ],
+)
+def test_config_values_of_the_wrong_shape_are_config_errors(value, message):
+    with pytest.raises(lrspec.LrspecError) as caught:
+        lrspec.load(value)
+    assert caught.value.message == message

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import math
 import numbers
 from typing import Any
 
@@ -23,6 +24,7 @@ from ..schedule.parsing import from_dict, parse
 from ..schedule.schedule import Schedule
 from ..syntax.errors import ConfigError
 from .importers import lr_schedule, numpy_ml
+from .importers.building import build, rate, short
 
 ACCEPTED = (
     "accepted: spec text, a number, lrspec's dict form ({'family': ...}, {'sequence': ...}, "
@@ -55,8 +57,10 @@ def load(value: Any, **sizes: int | None) -> Schedule:
         try:
             number = float(value)
         except OverflowError:
-            raise ConfigError(f"the number {value} is too large for a rate") from None
-        return parse(repr(number), **bind)
+            raise ConfigError(f"a rate cannot be {short(value)}: too large for a float") from None
+        if math.isnan(number):
+            raise ConfigError("a rate must be a number, got NaN")
+        return build(rate(number), Binding(**bind))
     if isinstance(value, dict):
         keys = set(value)
         if keys & _LRSPEC_KEYS:
@@ -65,9 +69,8 @@ def load(value: Any, **sizes: int | None) -> Schedule:
             return numpy_ml.from_numpy_ml(value, Binding(**bind))
         if lr_schedule.is_config(value):
             return lr_schedule.from_lr_schedule(value, Binding(**bind))
-        raise ConfigError(
-            f"a dict with keys {sorted(map(str, keys))} is not a schedule", hint=ACCEPTED
-        )
+        names = sorted(key if isinstance(key, str) else short(key) for key in keys)
+        raise ConfigError(f"a dict with keys {short(names)} is not a schedule", hint=ACCEPTED)
     raise ConfigError(
-        f"cannot make a schedule from {type(value).__name__} {value!r}", hint=ACCEPTED
+        f"cannot make a schedule from {type(value).__name__} {short(value)}", hint=ACCEPTED
     )
