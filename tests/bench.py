@@ -177,10 +177,90 @@ def scalar_rows(quick: bool) -> list[Row]:
         ],
         milestones=[500],
     )
+    optimizer.step()  # PyTorch's order: an optimizer step before the scheduler's (no warning)
     torch_step = _median_time(lambda i: sched.step(), repeat, max(number // 50, 200))
     row = Row("scalar s(t)", ours, "torch SequentialLR.step()", torch_step, "peer/lrspec >= 5")
     rows.append(_judge(row, torch_step / ours, ">=", 5))
     return rows
+
+
+def _torch_schedulers(torch, schedule):
+    """lrspec's scheduler, a LambdaLR of the same schedule and torch's own SequentialLR of
+    the same shape, each on an SGD optimizer of its own (one parameter group, the same lr),
+    with an optimizer step taken after they are made (PyTorch's order: torch warns of
+    nothing)."""
+    import lrspec.torch
+
+    lr = torch.optim.lr_scheduler
+    made = {}
+    for name in ("lrspec", "lambda", "sequential"):
+        optimizer = torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=0.1)
+        if name == "lrspec":
+            made[name] = lrspec.torch.scheduler(optimizer, schedule)
+        elif name == "lambda":
+            made[name] = lr.LambdaLR(optimizer, lambda t: schedule(t) / 0.1)
+        else:
+            made[name] = lr.SequentialLR(
+                optimizer,
+                [
+                    lr.LinearLR(optimizer, start_factor=1e-8, total_iters=500),
+                    lr.CosineAnnealingLR(optimizer, T_max=10000),
+                ],
+                milestones=[500],
+            )
+        optimizer.step()
+    return made
+
+
+def adapter_rows(quick: bool) -> list[Row]:
+    """lrspec.torch's scheduler.step() against the torch schedulers it replaces, timed in
+    turns (one run of each, then the next round), over the same steps of the schedule."""
+    try:
+        import torch
+    except ImportError:
+        return [
+            Row(
+                "lrspec.torch scheduler.step()",
+                None,
+                "torch LambdaLR.step()",
+                None,
+                "ratio <= 1",
+                note="torch not installed: skipped",
+            )
+        ]
+    schedule = lrspec.parse(SPEC)
+    number, repeat = (500, 5) if quick else (4000, 15)
+    times: dict[str, list[float]] = {"lrspec": [], "lambda": [], "sequential": []}
+    for _ in range(repeat):
+        for name, sched in _torch_schedulers(torch, schedule).items():
+            step = sched.step
+            gc.collect()
+            start = time.perf_counter()
+            for _ in range(number):
+                step()
+            times[name].append((time.perf_counter() - start) / number)
+    ours, lam, seq = (statistics.median(times[k]) for k in ("lrspec", "lambda", "sequential"))
+    what = f"lrspec.torch scheduler.step() of {SPEC}"
+    return [
+        _judge(
+            Row(what, ours, "torch LambdaLR.step() of lrspec's s(t)", lam, "ratio <= 1"),
+            ours / lam,
+            "<=",
+            1,
+        ),
+        _judge(
+            Row(
+                what,
+                ours,
+                "torch SequentialLR.step() (LinearLR, CosineAnnealingLR)",
+                seq,
+                "ratio <= 1",
+            ),
+            ours / seq,
+            "<=",
+            1,
+        ),
+    ]
 
 
 def _np_where(t, warmup, decay):
@@ -353,6 +433,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = (
         parse_rows(args.quick)
         + scalar_rows(args.quick)
+        + adapter_rows(args.quick)
         + array_rows(args.quick)
         + import_rows(args.quick)
     )
