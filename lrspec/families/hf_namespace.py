@@ -55,6 +55,15 @@ class QuotedChoice(Choice):
         return String(value)
 
 
+class AsWritten(Real):
+    """A number that keeps an int an int (``num_cycles=3`` prints as written, and optax raises
+    to an int exponent by repeated multiplication, to a float one with pow)."""
+
+    def convert_number(self, value, unit, ctx, node=None):
+        converted = super().convert_number(value, unit, ctx, node)
+        return value if type(value) is int else converted
+
+
 def keyword_node(value: Any):
     """The syntax node of a plain keyword value (see :class:`Keywords`)."""
     if value is None:
@@ -210,8 +219,8 @@ LR = Param(
     1.0,
     doc="the optimizer's rate; left at 1.0, the schedule multiplies each param group's rate",
 )
-_CYCLES = Real(-1e6, 1e6, label="number")
-_RATIO = Real(0.0, 1e300, label="number")
+_CYCLES = AsWritten(-1e6, 1e6, label="number")
+_RATIO = AsWritten(0.0, 1e300, label="number")
 
 
 class _HF(Family):
@@ -407,7 +416,7 @@ class GetCosineWithHardRestartsScheduleWithWarmup(_HF):
     params = (
         Param("num_warmup_steps", STEPS, doc="steps of linear warmup from 0"),
         Param("num_training_steps", STEPS, doc="the step where the last cycle ends"),
-        Param("num_cycles", _CYCLES, 1.0, doc="the number of cosines", default_text="1"),
+        Param("num_cycles", _CYCLES, 1, doc="the number of cosines"),
         LR,
     )
     example = (
@@ -499,10 +508,12 @@ class GetPolynomialDecayScheduleWithWarmup(_HF):
         height, span = lr - lr_end, n - w
 
         def decay(m):
-            pow_ = libm_pow(m)
+            pow_, maximum = libm_pow(m), m.maximum
 
             def value(t):
-                remaining = 1 - (t - w) / span
+                # (in [0, 1] on the decay's steps; the bound is for the steps a traced
+                # evaluation computes outside them)
+                remaining = maximum(1 - (t - w) / span, 0.0)
                 return lr * ((height * pow_(remaining, power) + lr_end) / lr)
 
             return value
@@ -557,7 +568,9 @@ class GetInverseSqrtSchedule(_HF):
             sqrt, maximum = m.sqrt, m.maximum
 
             def value(t):
-                return lr * (1.0 / sqrt(maximum((t + shift) / timescale, 0.0)))
+                # (at least 1 from num_warmup_steps on: the bound only keeps the warmup's
+                # steps, which a traced evaluation computes too, away from sqrt(< 0))
+                return lr * (1.0 / sqrt(maximum((t + shift) / timescale, 1.0)))
 
             return value
 
@@ -664,8 +677,11 @@ class GetCosineWithMinLrScheduleWithWarmupLrRate(_MinLr):
 
     def check(self):
         super().check()
-        if self.warmup_lr_rate is not None:
-            checked_finite(self, "warmup_lr_rate", self.lr * self.warmup_lr_rate)
+        start, w = self.warmup_lr_rate, self.num_warmup_steps
+        if start is not None:
+            # The warmup computes (1 - warmup_lr_rate) * t for t up to num_warmup_steps.
+            steps = w if self.resolved(w) else 1
+            checked_finite(self, "warmup_lr_rate", self.lr * start, (1.0 - start) * steps)
 
     def pieces(self):
         lr, cycles, rate = self.lr, self.num_cycles, self.rate()
@@ -737,7 +753,7 @@ class GetWsdSchedule(_HF):
         ),
         Param("warmup_type", QuotedChoice(_SHAPES), "linear", doc="the shape of the warmup"),
         Param("decay_type", QuotedChoice(_SHAPES), "cosine", doc="the shape of the decay"),
-        Param("min_lr_ratio", _RATIO, 0.0, doc="the floor as a fraction of lr", default_text="0"),
+        Param("min_lr_ratio", _RATIO, 0, doc="the floor as a fraction of lr"),
         Param("num_cycles", _CYCLES, 0.5, doc="cosine decay waves (0.5: one fall)"),
         LR,
     )
@@ -764,8 +780,10 @@ class GetWsdSchedule(_HF):
         keep = 1.0 - r
         angle = math.pi * float(self.num_cycles) * 2.0
 
+        # (maximum(..., 0.0) below changes nothing on the phase's own steps: it keeps a traced
+        # evaluation, which computes every phase at every step, away from sqrt(< 0))
         def warmup(m):
-            cos, sqrt, where, pi = m.cos, m.sqrt, m.where, m.pi
+            cos, sqrt, where, pi, maximum = m.cos, m.sqrt, m.where, m.pi, m.maximum
 
             def value(t):
                 p = t / warmup_span
@@ -774,14 +792,14 @@ class GetWsdSchedule(_HF):
                 elif warmup_type == "cosine":
                     f = 0.5 * (1.0 - cos(pi * p))
                 else:
-                    f = 1.0 - sqrt(1.0 - p)
+                    f = 1.0 - sqrt(maximum(1.0 - p, 0.0))
                 f = f * keep + r
                 return lr * where(f > 0.0, f, 0.0)
 
             return value
 
         def decay(m):
-            cos, sqrt, where = m.cos, m.sqrt, m.where
+            cos, sqrt, where, maximum = m.cos, m.sqrt, m.where, m.maximum
 
             def value(t):
                 p = (t - w - s) / decay_span
@@ -790,7 +808,7 @@ class GetWsdSchedule(_HF):
                 elif decay_type == "cosine":
                     f = 0.5 * (1.0 + cos(angle * p))
                 else:
-                    f = 1.0 - sqrt(p)
+                    f = 1.0 - sqrt(maximum(p, 0.0))
                 f = f * keep + r
                 return lr * where(f > 0.0, f, 0.0)
 

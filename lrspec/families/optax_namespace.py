@@ -40,7 +40,7 @@ from ..syntax.errors import ArgumentError, EvaluationError, LimitError, LrspecEr
 from ..syntax.nodes import Neg, Number
 from ..syntax.printer import format_number
 from .core import Constant, PiecewiseConstant
-from .hf_namespace import Keywords, QuotedChoice, checked_finite, libm_pow, typed
+from .hf_namespace import AsWritten, Keywords, QuotedChoice, checked_finite, libm_pow, typed
 
 # -- parameter types ------------------------------------------------------------------------
 
@@ -63,19 +63,10 @@ class SignedSteps(Steps):
         return Neg(Number(-value))
 
 
-class Exponent(Real):
-    """An exponent: optax raises to an int exponent by repeated multiplication and to a float
-    one with pow, so ``2`` and ``2.0`` stay apart (and print as written)."""
-
-    def convert_number(self, value, unit, ctx, node=None):
-        converted = super().convert_number(value, unit, ctx, node)
-        return value if type(value) is int else converted
-
-
 _VALUE = Real(label="value")
 _STEPS = SignedSteps()
 _BOUNDARIES = Nullable(MappingOf(SignedSteps(label="step"), Real(0.0, label="scale")))
-_EXPONENT = Exponent(0.0, 1e6, label="exponent")
+_EXPONENT = AsWritten(0.0, 1e6, label="exponent")
 _PCT = Real(-1e6, 1e6, label="fraction")
 _DIV = Real(0.0, 1e300, lo_open=True, label="factor")
 
@@ -761,7 +752,8 @@ class CosineOnecycleSchedule(_Interpolated):
         return "cosine", self.peak_value / div, pairs
 
     def check(self):
-        if not math.isfinite(1.0 / (self.div_factor * self.final_div_factor)):
+        product = self.div_factor * self.final_div_factor
+        if product == 0 or not math.isfinite(1.0 / product):
             self.fail("final_div_factor", "makes 1 / (div_factor * final_div_factor) overflow")
         if self.resolved(self.transition_steps):
             super().check()

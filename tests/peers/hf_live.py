@@ -490,6 +490,144 @@ METRICS = st.lists(
 )
 
 
+# -- argument sets for the live comparisons and the recorded traces -----------------------------
+
+#: function -> argument sets (transformers's words, without lr); get_scheduler for every name.
+ARGSETS = {
+    "get_constant_schedule": [{}],
+    "get_constant_schedule_with_warmup": [{"num_warmup_steps": w} for w in (0, 1, 4, 100, 3333, 0.5)],
+    "get_linear_schedule_with_warmup": [
+        {"num_warmup_steps": w, "num_training_steps": n}
+        for w, n in ((0, 10_000), (2, 10), (100, 1000), (500, 10_000), (7, 9973), (50, 50), (60, 50))
+    ],
+    "get_cosine_schedule_with_warmup": [
+        {"num_warmup_steps": 0, "num_training_steps": 10_000},
+        {"num_warmup_steps": 2, "num_training_steps": 10},
+        {"num_warmup_steps": 100, "num_training_steps": 1000},
+        {"num_warmup_steps": 500, "num_training_steps": 10_000},
+        {"num_warmup_steps": 7, "num_training_steps": 9973, "num_cycles": 1.5},
+        {"num_warmup_steps": 10, "num_training_steps": 3000, "num_cycles": 0.25},
+        {"num_warmup_steps": 100, "num_training_steps": 100},
+        {"num_warmup_steps": 100, "num_training_steps": 1000, "num_cycles": -0.5},
+    ],
+    "get_cosine_with_hard_restarts_schedule_with_warmup": [
+        {"num_warmup_steps": 2, "num_training_steps": 10, "num_cycles": 2},
+        {"num_warmup_steps": 100, "num_training_steps": 1000},
+        {"num_warmup_steps": 0, "num_training_steps": 10_000, "num_cycles": 3},
+        {"num_warmup_steps": 13, "num_training_steps": 9000, "num_cycles": 7},
+        {"num_warmup_steps": 5, "num_training_steps": 1005, "num_cycles": 2.5},
+        {"num_warmup_steps": 35, "num_training_steps": 986, "num_cycles": 9},
+        {"num_warmup_steps": 50, "num_training_steps": 40, "num_cycles": 2},
+    ],
+    "get_polynomial_decay_schedule_with_warmup": [
+        {"num_warmup_steps": 2, "num_training_steps": 10, "power": 2.0, "lr_end": 1e-7},
+        {"num_warmup_steps": 100, "num_training_steps": 1000},
+        {"num_warmup_steps": 0, "num_training_steps": 10_000, "lr_end": 0.0, "power": 0.5},
+        {"num_warmup_steps": 50, "num_training_steps": 5000, "lr_end": 1e-5, "power": 3},
+        {"num_warmup_steps": 50, "num_training_steps": 5000, "lr_end": 1e-5, "power": 1.7},
+        {"num_warmup_steps": 20, "num_training_steps": 300, "lr_end": 1e-5, "power": 0.0},
+        {"num_warmup_steps": 300, "num_training_steps": 200, "lr_end": 1e-5},
+    ],
+    "get_inverse_sqrt_schedule": [
+        {"num_warmup_steps": 2},
+        {"num_warmup_steps": 0},
+        {"num_warmup_steps": 1000},
+        {"num_warmup_steps": 100, "timescale": 50},
+        {"num_warmup_steps": 0, "timescale": 7},
+        {"num_warmup_steps": 0.5},
+    ],
+    "get_cosine_with_min_lr_schedule_with_warmup": [
+        {"num_warmup_steps": 2, "num_training_steps": 10, "min_lr": 1e-5},
+        {"num_warmup_steps": 100, "num_training_steps": 1000, "min_lr_rate": 0.1},
+        {"num_warmup_steps": 0, "num_training_steps": 10_000, "min_lr_rate": 0.0},
+        {"num_warmup_steps": 30, "num_training_steps": 7000, "num_cycles": 2.0, "min_lr": 1e-6},
+    ],
+    "get_cosine_with_min_lr_schedule_with_warmup_lr_rate": [
+        {"num_warmup_steps": 2, "num_training_steps": 10, "min_lr": 1e-5},
+        {"num_warmup_steps": 100, "num_training_steps": 1000, "min_lr_rate": 0.1},
+        {"num_warmup_steps": 100, "num_training_steps": 1000, "min_lr_rate": 0.1, "warmup_lr_rate": 0.05},
+        {"num_warmup_steps": 1, "num_training_steps": 10_000, "min_lr_rate": 0.0, "warmup_lr_rate": 0.5},
+        {"num_warmup_steps": 0, "num_training_steps": 5000, "min_lr": 0.0},
+    ],
+    "get_wsd_schedule": [
+        {"num_warmup_steps": 2, "num_decay_steps": 3, "num_stable_steps": 2, "min_lr_ratio": 0.1},
+        {"num_warmup_steps": 100, "num_decay_steps": 300, "num_training_steps": 1000},
+        {"num_warmup_steps": 100, "num_decay_steps": 300, "num_training_steps": 1000,
+         "warmup_type": "cosine", "decay_type": "linear", "min_lr_ratio": 0.01},
+        {"num_warmup_steps": 100, "num_decay_steps": 3000, "num_stable_steps": 5000,
+         "warmup_type": "1-sqrt", "decay_type": "1-sqrt"},
+        {"num_warmup_steps": 1000, "num_decay_steps": 5000, "num_stable_steps": 1000,
+         "warmup_type": "cosine", "decay_type": "cosine", "num_cycles": 1.5, "min_lr_ratio": 0.2},
+        {"num_warmup_steps": 0, "num_decay_steps": 9000, "num_training_steps": 10_000,
+         "decay_type": "linear"},
+        {"num_warmup_steps": 1000, "num_decay_steps": 2000, "num_stable_steps": 500,
+         "warmup_type": "cosine", "decay_type": "1-sqrt", "min_lr_ratio": 0.0},
+        {"num_warmup_steps": 1000, "num_decay_steps": 2000, "num_training_steps": 5000,
+         "warmup_type": "1-sqrt", "decay_type": "linear", "min_lr_ratio": 0.1},
+        {"num_warmup_steps": 200, "num_decay_steps": 400, "num_training_steps": 500,
+         "decay_type": "linear"},
+    ],
+    "get_scheduler": [
+        {"name": name, "num_warmup_steps": w, "num_training_steps": n, "scheduler_specific_kwargs": kw}
+        for w, n in ((50, 2000), (300, 9000))
+        for name, kw in (
+            ("linear", {}),
+            ("cosine", {"num_cycles": 0.75}),
+            ("cosine_with_restarts", {"num_cycles": 4}),
+            ("polynomial", {"power": 2.0, "lr_end": 1e-8}),
+            ("constant", {"ignored": 1}),
+            ("constant_with_warmup", {"ignored": 1}),
+            ("inverse_sqrt", {"timescale": 400}),
+            ("cosine_with_min_lr", {"min_lr_rate": 0.1}),
+            ("cosine_warmup_with_min_lr", {"min_lr": 1e-6, "warmup_lr_rate": 0.1}),
+            ("warmup_stable_decay", {"num_decay_steps": 500, "decay_type": "1-sqrt"}),
+        )
+    ],
+}  # fmt: skip
+
+#: The base rates the live comparisons use (None: lr left out, the multiplier).
+LRS = (None, 0.1, 3e-4, 7.7)
+
+#: Keyword sets of the stateful reduce-on-plateau, and as get_scheduler's kwargs.
+PLATEAU_ARGSETS = [
+    {},
+    {"factor": 0.5, "patience": 3},
+    {"mode": "max", "threshold_mode": "abs", "cooldown": 4, "min_lr": 1e-4},
+    {"factor": 0.9, "patience": 0, "threshold": 0.0, "eps": 0.0, "min_lr": 1e-3},
+]
+
+
+def plateau_metrics(count: int) -> list[float]:
+    """A fixed metric sequence with plateaus, improvements and noise."""
+    return [1.0 / (1 + (k % 37)) + 0.001 * ((k * 7919) % 13) for k in range(count)]
+
+
+def boundaries(call) -> list[float]:
+    """The steps where a schedule changes its formula: the end of the warmup, of the stable
+    phase, of the decay, num_training_steps (and the cosine's next trough), cycle starts."""
+    function, kwargs = call
+    kwargs = dict(kwargs)
+    if function == "get_scheduler":
+        extra = kwargs.pop("scheduler_specific_kwargs", None) or {}
+        function = SCHEDULER_FUNCTIONS[kwargs.pop("name")]
+        kwargs = {**kwargs, **extra}
+    w = kwargs.get("num_warmup_steps") or 0
+    n = kwargs.get("num_training_steps")
+    out = [w]
+    if n is not None:
+        out += [n, 2 * n - w]
+    if function == "get_wsd_schedule":
+        d = kwargs["num_decay_steps"]
+        s = kwargs.get("num_stable_steps")
+        s = n - w - d if s is None else s
+        out += [w + s, w + s + d]
+    if function == "get_cosine_with_hard_restarts_schedule_with_warmup" and n is not None:
+        cycles = kwargs.get("num_cycles", 1)
+        span = max(1, n - w)
+        out += [w + k * span / cycles for k in range(1, int(math.ceil(abs(cycles))) + 1)]
+    return out
+
+
 if __name__ == "__main__":  # self-test: python tests/peers/hf_live.py
     from hypothesis import HealthCheck, given, settings
 

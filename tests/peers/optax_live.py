@@ -495,6 +495,179 @@ QUIRK_STRATEGIES = {
 }
 
 
+# -- argument sets for the live comparisons and the recorded traces -----------------------------
+
+_LINEAR_WARMUP = ("linear_schedule", {"init_value": 0.0, "end_value": 0.1, "transition_steps": 100})
+_CYCLES = [
+    {"init_value": 0.0, "peak_value": 0.1, "warmup_steps": 10, "decay_steps": 100},
+    {
+        "init_value": 0.01,
+        "peak_value": 0.05,
+        "warmup_steps": 0,
+        "decay_steps": 777,
+        "end_value": 1e-3,
+        "exponent": 2.0,
+    },
+    {"init_value": 0.0, "peak_value": 0.02, "warmup_steps": 100, "decay_steps": 9000},
+]
+
+#: function -> argument sets (optax's words; join_schedules nests call structures).
+ARGSETS = {
+    "constant_schedule": [{"value": 0.1}, {"value": 10}, {"value": 0.0}, {"value": -0.5}],
+    "polynomial_schedule": [
+        {"init_value": 10.0, "end_value": 20.0, "power": 1, "transition_steps": 10},
+        {"init_value": 25.0, "end_value": 10.0, "power": 2, "transition_steps": 10},
+        {"init_value": 0.1, "end_value": 0.0, "power": 2.0, "transition_steps": 10_000},
+        {"init_value": 0.1, "end_value": 1e-4, "power": 0.5, "transition_steps": 9000, "transition_begin": 1000},
+        {"init_value": 0.1, "end_value": 1e-4, "power": 3.0, "transition_steps": 7777},
+        {"init_value": 0.1, "end_value": 1e-4, "power": 1.7, "transition_steps": 7777, "transition_begin": 33},
+        {"init_value": 0.3, "end_value": 0.0, "power": 5, "transition_steps": 1000},
+        {"init_value": 0.3, "end_value": 0.0, "power": 4.0, "transition_steps": 1000},
+        {"init_value": 10.0, "end_value": 20.0, "power": 1, "transition_steps": 0},
+        {"init_value": 10.0, "end_value": 20.0, "power": 1, "transition_steps": 100, "transition_begin": -5},
+        {"init_value": 0.1, "end_value": 0.0, "power": 0, "transition_steps": 100},
+        {"init_value": 0.0, "end_value": 0.1, "power": 0.5, "transition_steps": 10_000},
+    ],
+    "linear_schedule": [
+        {"init_value": 0.0, "end_value": 0.1, "transition_steps": 100},
+        {"init_value": 0.1, "end_value": 0.0, "transition_steps": 10_000},
+        {"init_value": 0.1, "end_value": 1e-5, "transition_steps": 9999, "transition_begin": 500},
+        {"init_value": 1.0, "end_value": 0.5, "transition_steps": -1},
+        {"init_value": 0.1, "end_value": -0.1, "transition_steps": 3000},
+    ],
+    "piecewise_constant_schedule": [
+        {"init_value": 0.1, "boundaries_and_scales": {3: 2.0, 6: 0.5}},
+        {"init_value": 0.1, "boundaries_and_scales": {30: 0.5, 60: 0.1, 9000: 0.3}},
+        {"init_value": 0.1, "boundaries_and_scales": {0: 0.5, 100: 0.1}},
+        {"init_value": 0.1, "boundaries_and_scales": {-10: 0.5, 100: 0.1}},
+        {"init_value": 0.1, "boundaries_and_scales": {2.5: 0.3, 1000.5: 0.7}},
+        {"init_value": -0.1, "boundaries_and_scales": {3000: 2.0, 6000: 0.5}},
+        {"init_value": 0.1},
+        {"init_value": 0.1, "boundaries_and_scales": {}},
+    ],
+    "exponential_decay": [
+        {"init_value": 1.0, "transition_steps": 2, "decay_rate": 2.0, "transition_begin": 5, "end_value": 1e6},
+        {"init_value": 0.1, "transition_steps": 1000, "decay_rate": 0.5},
+        {"init_value": 0.1, "transition_steps": 1000, "decay_rate": 0.5, "staircase": True},
+        {"init_value": 0.1, "transition_steps": 777, "decay_rate": 0.3, "transition_begin": 1000, "end_value": 0.003},
+        {"init_value": 0.1, "transition_steps": 777, "decay_rate": 1.0003, "end_value": 0.2},
+        {"init_value": 0.1, "transition_steps": 777, "decay_rate": 1.0, "end_value": 0.05},
+        {"init_value": 0.1, "transition_steps": 3, "decay_rate": 0.99, "staircase": True, "end_value": 1e-4},
+        {"init_value": 1.0, "transition_steps": 0, "decay_rate": 0.5},
+        {"init_value": 1.0, "transition_steps": 10, "decay_rate": 0.0},
+        {"init_value": 1.0, "transition_steps": 10, "decay_rate": 0.5, "transition_begin": -4},
+    ],
+    "cosine_decay_schedule": [
+        {"init_value": 0.1, "decay_steps": 10},
+        {"init_value": 0.1, "decay_steps": 5, "alpha": 0.1},
+        {"init_value": 0.1, "decay_steps": 10_000},
+        {"init_value": 0.1, "decay_steps": 9973, "alpha": 0.01},
+        {"init_value": 0.1, "decay_steps": 100, "exponent": 2},
+        {"init_value": 0.1, "decay_steps": 5000, "exponent": 2.0},
+        {"init_value": 0.1, "decay_steps": 5000, "exponent": 0.5, "alpha": 0.05},
+        {"init_value": 0.1, "decay_steps": 5000, "exponent": 1.5},
+        {"init_value": 0.1, "decay_steps": 5000.5, "alpha": 1.5},
+    ],
+    "piecewise_interpolate_schedule": [
+        {"interpolate_type": "linear", "init_value": 200.0, "boundaries_and_scales": {5: 1.5, 10: 0.25}},
+        {"interpolate_type": "cosine", "init_value": 400.0, "boundaries_and_scales": {5: 1.2, 3: 0.6, 7: 1.0}},
+        {"interpolate_type": "linear", "init_value": 13.0, "boundaries_and_scales": {0: 2.0, 5: 3.0}},
+        {"interpolate_type": "cosine", "init_value": 0.1, "boundaries_and_scales": {1000: 0.1, 5000: 0.3, 9000: 0.01, 9001: 3.0}},
+        {"interpolate_type": "linear", "init_value": 0.1, "boundaries_and_scales": {1000: 0.1, 5000: 0.3, 9000: 0.01, 9001: 3.0}},
+        {"interpolate_type": "linear", "init_value": 0.1, "boundaries_and_scales": {-300: 2.0, 700: 0.1}},
+        {"interpolate_type": "cosine", "init_value": 0.1, "boundaries_and_scales": {250.5: 0.5, 7000: 0.2}},
+        {"interpolate_type": "cosine", "init_value": 17.0},
+        {"interpolate_type": "linear", "init_value": 13.0, "boundaries_and_scales": {}},
+    ],
+    "linear_onecycle_schedule": [
+        {"transition_steps": 10, "peak_value": 1000, "pct_start": 0.3, "pct_final": 0.7, "div_factor": 10.0, "final_div_factor": 100.0},
+        {"transition_steps": 10_000, "peak_value": 0.1},
+        {"transition_steps": 9973, "peak_value": 0.3, "pct_start": 0.25, "pct_final": 0.9},
+        {"transition_steps": 100, "peak_value": 0.3, "pct_start": 0.5, "pct_final": 0.5},
+        {"transition_steps": 100, "peak_value": 0.3, "pct_final": 1.0},
+    ],
+    "cosine_onecycle_schedule": [
+        {"transition_steps": 5, "peak_value": 1000.0, "pct_start": 0.4, "div_factor": 10.0, "final_div_factor": 100.0},
+        {"transition_steps": 10_000, "peak_value": 0.1},
+        {"transition_steps": 9973, "peak_value": 0.3, "pct_start": 0.15},
+        {"transition_steps": 100, "peak_value": 0.3, "pct_start": 1.0},
+        {"transition_steps": 100, "peak_value": 0.3, "pct_start": 0.0},
+    ],
+    "warmup_constant_schedule": [
+        {"init_value": 0.0, "peak_value": 0.1, "warmup_steps": 100},
+        {"init_value": 1e-5, "peak_value": 3e-4, "warmup_steps": 9999},
+        {"init_value": 1e-5, "peak_value": 3e-4, "warmup_steps": 0},
+    ],
+    "warmup_cosine_decay_schedule": [
+        {"init_value": 10, "peak_value": 0.5, "warmup_steps": 100, "decay_steps": 1000, "end_value": 1e-4},
+        {"init_value": 0.0, "peak_value": 0.1, "warmup_steps": 500, "decay_steps": 10_000},
+        {"init_value": 1e-6, "peak_value": 3e-4, "warmup_steps": 1000, "decay_steps": 9000, "end_value": 3e-5, "exponent": 2.0},
+        {"init_value": 0.0, "peak_value": 0.1, "warmup_steps": 0, "decay_steps": 10_000},
+        {"init_value": 0.2, "peak_value": 0.0, "warmup_steps": 50, "decay_steps": 100, "end_value": 0.1},
+        {"init_value": 0.0, "peak_value": 0.1, "warmup_steps": 7, "decay_steps": 7000, "exponent": 1.5, "end_value": 0.001},
+        {"init_value": 0.0, "peak_value": 0.1, "warmup_steps": -20, "decay_steps": 500},
+    ],
+    "warmup_exponential_decay_schedule": [
+        {"init_value": 0.0, "peak_value": 0.1, "warmup_steps": 100, "transition_steps": 1000, "decay_rate": 0.5},
+        {"init_value": 1e-5, "peak_value": 0.1, "warmup_steps": 500, "transition_steps": 300, "decay_rate": 0.7,
+         "transition_begin": 200, "staircase": True, "end_value": 0.01},
+        {"init_value": 0.0, "peak_value": 0.1, "warmup_steps": 0, "transition_steps": 1000, "decay_rate": 0.5},
+    ],
+    "sgdr_schedule": [
+        {"cosine_kwargs": [
+            {"decay_steps": d, "peak_value": p, "init_value": 0, "end_value": 0.0, "warmup_steps": 500}
+            for d, p in ((2000, 1.6), (3000, 0.8), (5000, 0.4))]},
+        {"cosine_kwargs": _CYCLES},
+        {"cosine_kwargs": _CYCLES[1:2]},
+    ],
+    "join_schedules": [
+        {"schedules": [("constant_schedule", {"value": 1.0}), ("constant_schedule", {"value": 2.0}),
+                       ("constant_schedule", {"value": 1.0})], "boundaries": [3, 6]},
+        {"schedules": [_LINEAR_WARMUP, ("cosine_decay_schedule", {"init_value": 0.1, "decay_steps": 9900}),
+                       ("constant_schedule", {"value": 0.0})], "boundaries": [100, 10_000]},
+        {"schedules": [("constant_schedule", {"value": 0.1}),
+                       ("join_schedules", {"schedules": [
+                           ("exponential_decay", {"init_value": 0.1, "transition_steps": 50, "decay_rate": 0.9}),
+                           ("constant_schedule", {"value": 0.01})], "boundaries": [2000]})],
+         "boundaries": [300]},
+        {"schedules": [_LINEAR_WARMUP, ("sgdr_schedule", {"cosine_kwargs": _CYCLES[:2]}),
+                       ("join_schedules", {"schedules": [("constant_schedule", {"value": 0.01}), _LINEAR_WARMUP],
+                                           "boundaries": [500]})],
+         "boundaries": [100, 977]},
+        {"schedules": [("constant_schedule", {"value": 1.0}), ("constant_schedule", {"value": 2.0}),
+                       ("constant_schedule", {"value": 3.0})], "boundaries": [6, 3]},
+        {"schedules": [("constant_schedule", {"value": 1.0}), ("constant_schedule", {"value": 2.0}),
+                       ("constant_schedule", {"value": 3.0})], "boundaries": [6]},
+        {"schedules": [_LINEAR_WARMUP, ("constant_schedule", {"value": 2.0})], "boundaries": [0, 50, 70]},
+    ],
+}  # fmt: skip
+
+
+def boundaries(call, shift: float = 0) -> list[float]:
+    """The steps where a schedule changes its formula (the ends of its transitions and
+    warmups, its boundaries, the boundaries of the schedules it joins), shifted by ``shift``."""
+    function, kwargs = call
+    out = []
+    begin = max(kwargs.get("transition_begin", 0), 0)
+    for key in ("transition_steps", "decay_steps", "warmup_steps"):
+        if key in kwargs:
+            out += [begin, begin + kwargs[key]]
+    out += list(kwargs.get("boundaries_and_scales") or {})
+    if function in ("linear_onecycle_schedule", "cosine_onecycle_schedule"):
+        steps = kwargs["transition_steps"]
+        out += [int(kwargs.get(k, d) * steps) for k, d in (("pct_start", 0.3), ("pct_final", 0.85))]
+    if function == "sgdr_schedule":
+        start = 0
+        for cycle in kwargs["cosine_kwargs"]:
+            out += [start, start + cycle["warmup_steps"], start + cycle["decay_steps"]]
+            start += cycle["decay_steps"]
+    if function == "join_schedules":
+        bounds = [0, *kwargs["boundaries"]]
+        for b, member in zip(bounds, kwargs["schedules"]):
+            out += [b, *boundaries(member, b)]
+    return [shift + b for b in out]
+
+
 if __name__ == "__main__":  # self-test: python tests/peers/optax_live.py
     from hypothesis import HealthCheck, given, settings
 
