@@ -3,6 +3,7 @@ own clear message. (Text length and nesting depth: tests/test_syntax_errors.py.)
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 import lrspec
@@ -71,8 +72,93 @@ def test_steps_are_bounded_by_exact_floats():
     assert lrspec.parse(f"Linear(1, 0, {2**53})").length == 2**53
     with pytest.raises(LimitError, match=r"'steps' must be at most 2\*\*53 steps"):
         lrspec.parse(f"Linear(1, 0, {2**53 + 1})")
-    with pytest.raises(lrspec.CompositionError, match="steps long; the limit is 2\\*\\*53"):
+    with pytest.raises(LimitError) as caught:
         lrspec.parse(f"Linear(1, 0, {2**53}) >> Linear(1, 0, 1)").length
+    assert caught.value.message == (
+        f"'Linear(1.0, 0.0, {2**53}) >> Linear(1.0, 0.0, 1)' is {2**53 + 1} steps long; "
+        "the limit is 2**53"
+    )
+
+
+# One step domain, 2**53 (every integer up to it is exact in a float), wherever a step count
+# is computed: each at the domain's edge, and one past it.
+@pytest.mark.parametrize(
+    ("at", "past", "message"),
+    [
+        # sums of the parts of a sequence (here the start of its endless last part)
+        (
+            f"Linear(1, 0, {2**52}) >> Linear(1, 0, {2**52}) >> Constant(0.5)",
+            f"Linear(1, 0, {2**52}) >> Linear(1, 0, {2**52 + 1}) >> Constant(0.5)",
+            f"'Linear(1.0, 0.0, {2**52}) >> Linear(1.0, 0.0, {2**52 + 1})' is {2**53 + 1} steps "
+            "long; the limit is 2**53",
+        ),
+        # the products of Repeat, with equal cycles and with growing ones
+        (
+            f"Repeat(Linear(1, 0, {2**43}), 1024)",
+            f"Repeat(Linear(1, 0, {2**43 + 1}), 1024)",
+            f"'Repeat(Linear(1.0, 0.0, {2**43 + 1}), times=1024)' is {2**53 + 1024} steps long; "
+            "the limit is 2**53",
+        ),
+        (
+            f"Repeat(Linear(1, 0, {2**52}), 1, mult=2)",
+            f"Repeat(Linear(1, 0, {2**52}), 2, mult=2)",
+            f"'Repeat(Linear(1.0, 0.0, {2**52}), times=2, mult=2.0)' is {3 * 2**52} steps long; "
+            "the limit is 2**53",
+        ),
+        # nested Repeats multiply: found before any product leaves the floats
+        (
+            "Repeat(Repeat(Linear(1, 0, 9007), 1000000), 1000000)",
+            "Repeat(Repeat(Repeat(Linear(1, 0, 9008), 1000000), 1000000), 1000000)",
+            "'Repeat(Repeat(Linear(1.0, 0.0, 9008), times=1000000), times=1000000)' is "
+            "9008000000000000 steps long; the limit is 2**53",
+        ),
+        # a family's own transitions (found when parsing)
+        (
+            f"polynomial_decay(2.0, transition_steps=1, transition_begin={2**53 - 1})",
+            f"polynomial_decay(2.0, transition_steps=1, transition_begin={2**53})",
+            "polynomial_decay: 'transition_begin' plus 'transition_steps' makes "
+            f"{2**53 + 1} steps; the limit is 2**53",
+        ),
+        # a slice's bounds
+        (
+            f"Constant(0.1)[{2**53 - 1}:{2**53}]",
+            f"Constant(0.1)[:{2**53 + 1}]",
+            f"slice: 'bound' must be at most 2**53 steps, got {2**53 + 1}",
+        ),
+        # units resolved against the sizes
+        ("Linear(1, 0, 100%)", "Linear(1, 0, 101%)", None),
+    ],
+)
+def test_the_step_domain(at, past, message):
+    sizes = {"total_steps": 2**53}
+    fits = lrspec.parse(at, **sizes)
+    assert fits(2**53) == fits(np.array([2**53]))[0]
+    with pytest.raises(LimitError) as caught:
+        schedule = lrspec.parse(past, **sizes)
+        schedule(0)  # parsing compiles nothing: the first use does
+    if message is not None:
+        assert caught.value.message == message
+        assert caught.value.hint in (
+            None,
+            "steps and lengths are at most 2**53 (every integer up to it is exact in a float)",
+        )
+    else:
+        assert caught.value.message.startswith("Linear: 'steps' must be at most 2**53 steps")
+
+
+@pytest.mark.parametrize("size", ["total_steps", "steps_per_epoch"])
+def test_the_sizes_of_a_run_are_in_the_step_domain(size):
+    spec = "Linear(1, 0, 1%) + Linear(1, 0, 1ep)"
+    other = "steps_per_epoch" if size == "total_steps" else "total_steps"
+    assert lrspec.parse(spec, **{size: 2**53, other: 100}).sizes[size] == 2**53
+    for value in (2**53 + 1, 10**400, 1e300):
+        with pytest.raises(LimitError) as caught:
+            lrspec.parse(spec, **{size: value, other: 100})
+        assert caught.value.message.startswith(f"{size} must be at most 2**53, got ")
+    # Found by an adversarial review: an OverflowError once came out of 10**400 total steps.
+    with pytest.raises(LimitError) as caught:
+        lrspec.parse(spec, **{size: 10**400, other: 100})
+    assert caught.value.message == f"{size} must be at most 2**53, got 100000...0000 (401 digits)"
 
 
 def test_command_line_evaluation_size(capsys):

@@ -12,6 +12,11 @@ A :class:`Kernel` evaluates local steps ``t >= 0`` three ways:
 
 Every finite kernel holds its final value for ``t >= length`` in all three, decided by the
 same comparison ``t < length``, so the held region is filled, never computed.
+
+Every length is within the step domain (``MAX_STEPS``, 2**53: every integer up to it is exact
+in a float), and the steps where a kernel changes pieces are floats, so the per-step path
+(Python numbers) and the array path (float64) compare steps alike; a kernel longer than the
+domain raises a ``LimitError`` that the model names (see :func:`beyond_domain`).
 """
 
 from __future__ import annotations
@@ -24,7 +29,9 @@ from typing import Any
 
 import numpy as np
 
-from ..syntax.errors import EvaluationError
+from ..syntax.errors import EvaluationError, LimitError
+from ..syntax.limits import MAX_STEPS
+from ..syntax.printer import format_step
 from .math_namespaces import ARRAY, SCALAR
 
 ScalarFn = Callable[[float], float]
@@ -46,6 +53,26 @@ class Kernel:
         self.traced = traced
 
 
+def beyond_domain(message: str) -> LimitError:
+    """The error for a kernel whose length lies past ``MAX_STEPS``; its message
+    follows the schedule's text, which the model's ``Builder`` puts in front
+    (``detail("needs_source")``)."""
+    return LimitError(message, details=(("needs_source", True),))
+
+
+def _check_length(length: float) -> None:
+    # Compared before anything converts it: a length may be a Python int of any size.
+    if length > MAX_STEPS and length != math.inf:
+        raise beyond_domain(f"is {format_step(length)} steps long; the limit is 2**53")
+
+
+def _float_bounds(bounds: Sequence[float]) -> list[float]:
+    """Piece bounds as floats, so that both paths compare steps with the very same numbers (a
+    bound may lie a little past the step domain: ``nextafter(2**53, inf)``, just after a
+    ``begin`` of 2**53)."""
+    return [float(bound) for bound in bounds]
+
+
 def with_hold(
     length: float,
     scalar: ScalarFn,
@@ -54,6 +81,7 @@ def with_hold(
     hold: float | None = None,
 ) -> Kernel:
     """A kernel that gives ``hold`` (default: ``scalar(length)``) for every ``t >= length``."""
+    _check_length(length)
     if math.isinf(length):
         return Kernel(length, scalar, fill, traced)
     if hold is None:
@@ -122,7 +150,7 @@ def piecewise(
     Every piece sees the same ``t``; the scalar path picks its piece with ``bisect_right``
     and the array path with ``searchsorted``, which agree exactly.
     """
-    bounds = list(bounds)
+    bounds = _float_bounds(bounds)
     if len(scalars) == 2:
         (first, second), edge = scalars, bounds[0]
 
@@ -431,7 +459,7 @@ def state_reader(read: Callable[[], float]) -> Kernel:
 
 def lookup(bounds: Sequence[float], values: Sequence[float]) -> Kernel:
     """``values[number of bounds <= t]``: a step function read from a table."""
-    bounds, values = list(bounds), [float(v) for v in values]
+    bounds, values = _float_bounds(bounds), [float(v) for v in values]
     edges, table = np.asarray(bounds, dtype=float), np.asarray(values, dtype=float)
 
     def scalar(t):

@@ -6,9 +6,12 @@ Axon computes in float32; lrspec computes the same formulas in float64.
 from __future__ import annotations
 
 from ..compute import kernels
+from ..model.expr import DOMAIN_HINT, past_domain
 from ..model.family import Param
 from ..model.registry import register
 from ..model.types import BOOLEAN, POSITIVE_STEPS, RATE, STEPS, Real
+from ..syntax.errors import LimitError
+from ..syntax.printer import format_step
 from .core import ExponentialDecay, _Endless, _Finite, _Flat
 
 _POWER = Real(0.0, 1e6, label="exponent")
@@ -129,6 +132,16 @@ class AxonPolynomialDecay(_Finite):
         "polynomial_decay(0.1, end_value=0.001, power=2, transition_steps=500, "
         "transition_begin=100)"
     )
+
+    def check(self):
+        begin, k = self.transition_begin, self.transition_steps
+        if self.resolved(begin, k) and past_domain(begin + k):
+            self.fail(
+                "transition_begin",
+                f"plus 'transition_steps' makes {format_step(begin + k)} steps; the limit is 2**53",
+                cls=LimitError,
+                hint=DOMAIN_HINT,
+            )
 
     def length(self):
         return self.transition_begin + self.transition_steps

@@ -8,7 +8,7 @@ import numpy as np
 
 from ..compute import kernels
 from ..compute.math_namespaces import SCALAR
-from ..model.expr import Placement, stateful_misuse
+from ..model.expr import Placement, past_domain, stateful_misuse, too_long
 from ..model.family import Family, Param
 from ..model.registry import register
 from ..model.types import POSITIVE_STEPS, RATE, SCHEDULE, Integer, Real
@@ -139,8 +139,12 @@ class Repeat(Family):
     def length(self):
         period = self.schedule.length()
         if self.mult == 1:
-            return normalize_steps(self.times * period)
-        return normalize_steps(period * (self.mult**self.times - 1.0) / (self.mult - 1.0))
+            length = normalize_steps(self.times * period)
+        else:
+            length = normalize_steps(period * (self.mult**self.times - 1.0) / (self.mult - 1.0))
+        if past_domain(length):  # times * period: nested Repeats multiply fast
+            raise too_long(self, length)
+        return length
 
     def kernel(self, builder, offset):
         inner = builder.build(self.schedule, offset)
@@ -209,12 +213,14 @@ class Staircase(Family):
 
 
 class _Extremum(Family):
-    __slots__ = ()
+    # Whether every part is a bare number: found once (asking the parts again at every level
+    # of nested min/max made compiling them cubic in the depth).
+    __slots__ = ("neutral",)
     params = (Param("schedules", SCHEDULE, variadic=True, doc="two or more schedules"),)
 
-    @property
-    def neutral(self):
-        return all(s.neutral for s in self.schedules)
+    def __init__(self, args, spans=None, span=None) -> None:
+        super().__init__(args, spans, span)
+        self.neutral = all(s.neutral for s in args["schedules"])
 
     def finite(self):
         measured = [s for s in self.schedules if not s.neutral]
@@ -226,7 +232,9 @@ class _Extremum(Family):
 
     def kernel(self, builder, offset):
         parts = [builder.build(s, offset) for s in self.schedules]
-        return kernels.extremum(self.name, parts, self.length())
+        # The length from the parts just compiled, not from the tree again.
+        measured = [p.length for p, s in zip(parts, self.schedules) if not s.neutral]
+        return kernels.extremum(self.name, parts, max(measured) if measured else math.inf)
 
 
 @register

@@ -17,9 +17,9 @@ from ..syntax.errors import ArgumentError, CompositionError
 from ..syntax.limits import Limits
 from ..syntax.nodes import BinOp, Neg, Node, Number, Seq, Slice
 from ..syntax.printer import format_number
-from .expr import Builder, Expr, Placement, Role
+from .expr import Builder, Expr, Placement, Role, past_domain, too_long
 from .types import STEPS, Context
-from .units import MAX_STEPS, Binding, Quantity, normalize_steps
+from .units import Binding, Quantity, normalize_steps
 
 Evaluate = Callable[[Node], Expr]
 
@@ -118,24 +118,26 @@ class Sequence(Composition):
         return self.parts[-1].finite()
 
     def length(self):
-        total = sum(part.length() for part in self.parts)
-        if math.isfinite(total) and total > MAX_STEPS:
-            raise CompositionError(
-                f"'{self.text()}' is {total:g} steps long; the limit is 2**53", span=self.span
-            )
+        total = self._starts()[-1] + self.parts[-1].length()
+        if past_domain(total):
+            raise too_long(self, total)
         return total
 
     def resolve(self, binding):
         return Sequence(tuple(part.resolve(binding) for part in self.parts), self.span)
 
     def _starts(self) -> list[float]:
-        starts = [0.0]
+        """Where each part starts: sums of lengths, each within the step domain (so is the
+        whole, when it ends)."""
+        starts: list[float] = [0]  # int sums of int lengths stay exact past 2**53
         for part in self.parts[:-1]:
-            starts.append(starts[-1] + part.length())
+            start = starts[-1] + part.length()
+            if past_domain(start):
+                raise too_long(Sequence(self.parts[: len(starts)], self.span), start)
+            starts.append(start)
         return starts
 
     def kernel(self, builder, offset):
-        self.length()  # checks the total
         starts = self._starts()
         compiled: list[kernels.Kernel | None] = [None] * len(self.parts)
         # Right to left, so that a part that needs its successor gets it compiled.
@@ -176,20 +178,17 @@ _LAST = Role(stateful_ok=True)
 class Arithmetic(Composition):
     """``A op B``, pointwise; its length is the longer of the two (numbers do not count)."""
 
-    __slots__ = ("op", "left", "right", "span")
+    __slots__ = ("op", "left", "right", "span", "neutral")
     syntax = BinOp
 
     def __init__(self, op: str, left: Expr, right: Expr, span=None) -> None:
         assert op in _OPS
         self.op, self.left, self.right, self.span = op, left, right, span
+        self.neutral = left.neutral and right.neutral  # found once, not at every level above
 
     @classmethod
     def from_syntax(cls, node, evaluate, limits):
         return cls(node.op, evaluate(node.left), evaluate(node.right), node.span)
-
-    @property
-    def neutral(self):
-        return self.left.neutral and self.right.neutral
 
     def children(self):
         return (self.left, self.right)
@@ -223,32 +222,27 @@ class Arithmetic(Composition):
         return self.op
 
     def kernel(self, builder, offset):
-        return kernels.arithmetic(
-            self.op,
-            builder.build(self.left, offset),
-            builder.build(self.right, offset),
-            self.length(),
-            self.text,
-        )
+        left, right = builder.build(self.left, offset), builder.build(self.right, offset)
+        # The length from the parts just compiled, not from the tree again.
+        measured = [k.length for k, c in ((left, self.left), (right, self.right)) if not c.neutral]
+        length = max(measured) if measured else math.inf
+        return kernels.arithmetic(self.op, left, right, length, self.text)
 
 
 @composition
 class Negation(Composition):
     """``-A``."""
 
-    __slots__ = ("operand", "span")
+    __slots__ = ("operand", "span", "neutral")
     syntax = Neg
 
     def __init__(self, operand: Expr, span=None) -> None:
         self.operand, self.span = operand, span
+        self.neutral = operand.neutral
 
     @classmethod
     def from_syntax(cls, node, evaluate, limits):
         return cls(evaluate(node.operand), node.span)
-
-    @property
-    def neutral(self):
-        return self.operand.neutral
 
     def children(self):
         return (self.operand,)
@@ -353,7 +347,9 @@ class Window(Composition):
     def kernel(self, builder: Builder, offset):
         start, stop = self._bounds()
         target = builder.build(self.target, offset)
-        return kernels.shift(target, start, self.length(), hold=target.scalar(stop))
+        # An open slice of an endless schedule never ends, and has no final value to hold.
+        hold = target.scalar(stop) if stop != math.inf else None
+        return kernels.shift(target, start, self.length(), hold=hold)
 
     def timeline(self):
         return [Placement(self.target, 0.0, float(self.start or 0))]

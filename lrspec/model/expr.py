@@ -23,10 +23,10 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from ..compute import kernels
-from ..syntax.errors import CompositionError
+from ..syntax.errors import CompositionError, LimitError
 from ..syntax.nodes import Call, Node
-from ..syntax.printer import unparse
-from .units import Binding, Quantity
+from ..syntax.printer import format_step, unparse
+from .units import MAX_STEPS, Binding, Quantity
 
 
 class Role(NamedTuple):
@@ -55,6 +55,25 @@ class Placement(NamedTuple):
     repeats: bool = False
 
 
+#: The hint of every error about the step domain.
+DOMAIN_HINT = "steps and lengths are at most 2**53 (every integer up to it is exact in a float)"
+
+
+def past_domain(value: float) -> bool:
+    """Whether a step count lies past the step domain (``MAX_STEPS``); ``value`` may be an int
+    of any size (compared exactly, never converted) or inf (which is no step count)."""
+    return value > MAX_STEPS and value != math.inf
+
+
+def too_long(expr: Expr, length: float) -> LimitError:
+    """The error for an expression longer than the step domain."""
+    return LimitError(
+        f"'{expr.text()}' is {format_step(length)} steps long; the limit is 2**53",
+        span=expr.span,
+        hint=DOMAIN_HINT,
+    )
+
+
 class Builder:
     """Compiles expressions; remembers the one stateful part and where it starts, and (for the
     analysis) the kernel of every node it compiled."""
@@ -70,11 +89,19 @@ class Builder:
         """The kernel of ``expr``, which starts at step ``offset`` of the whole schedule;
         ``successor`` is the kernel of what follows it in a sequence (for the nodes that
         need it)."""
-        if expr.needs_successor:
-            assert successor is not None, "the composition check lets no such node stand alone"
-            kernel = expr.kernel_before(self, offset, successor)
-        else:
-            kernel = expr.kernel(self, offset)
+        try:
+            if expr.needs_successor:
+                assert successor is not None, "the composition check lets no such node stand alone"
+                kernel = expr.kernel_before(self, offset, successor)
+            else:
+                kernel = expr.kernel(self, offset)
+        except LimitError as error:
+            if not error.detail("needs_source"):
+                raise
+            # A length or a bound past the step domain (see kernels.beyond_domain): name it.
+            raise LimitError(
+                f"'{expr.text()}' {error.message}", span=expr.span, hint=DOMAIN_HINT
+            ) from None
         if self._kernels is not None:
             self._kernels[id(expr)] = kernel
         return kernel

@@ -9,11 +9,10 @@ known; :class:`Binding` holds them and resolves quantities to plain step counts.
 from __future__ import annotations
 
 from ..syntax.errors import UnitError, missing_sizes_hint
+from ..syntax.limits import MAX_STEPS
 from ..syntax.printer import format_number
 from ..syntax.records import Record
 
-#: The largest step count: every integer up to it is exact in a float.
-MAX_STEPS = 2**53
 #: The shortest length a positive step count may have (a length of 5e-324 steps is a typo, and
 #: t / length would overflow long before t = 1e15).
 MIN_LENGTH = 1e-6

@@ -12,6 +12,11 @@ from collections.abc import Callable
 
 from .records import Record
 
+#: The step domain: every step count, length, size of a run and step where a schedule changes
+#: is at most this, so that every integer up to it is exact in a float and the per-step and
+#: whole-array paths compare steps alike. Fixed (not a field of ``Limits``).
+MAX_STEPS = 2**53
+
 
 class Limits(Record):
     """Upper bounds on what one spec may ask for.
