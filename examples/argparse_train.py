@@ -21,11 +21,13 @@ def main(argv: list[str] | None = None) -> None:
         default="Warmup(100) >> Cosine(0.1, 0.0, 900)",
         help="learning-rate schedule in lrspec notation",
     )
-    parser.add_argument("--steps", type=int, default=1000, help="training steps")
+    parser.add_argument("--steps", type=int, default=1000, help="training steps (at least 1)")
     args = parser.parse_args(argv)
+    if args.steps < 1:
+        parser.error(f"argument --steps: expected at least 1, got {args.steps}")
     schedule = args.lr.bind(total_steps=args.steps)
     print(f"schedule: {schedule}")
-    for step in range(0, args.steps + 1, args.steps // 4):
+    for step in range(0, args.steps + 1, max(1, args.steps // 4)):
         # ... one optimizer step at rate schedule(step) ...
         print(f"step {step:>5}: lr {schedule(step):.6g}")
 

@@ -27,10 +27,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .model.expr import Builder, Expr
+from .model.family import Family
+from .model.types import ListOf, Steps
 from .schedule.parsing import parse
 from .schedule.schedule import Schedule
 from .syntax.errors import LrspecError
-from .syntax.printer import format_step, format_value
+from .syntax.printer import format_number, format_step, format_value
 
 #: At most this many steps are evaluated to find the smallest and largest values; a longer
 #: range is sampled evenly (plus the steps around every join).
@@ -233,12 +235,18 @@ def _tree(schedule: Schedule) -> tuple[Piece, _Walker]:
 
 
 def _sample_steps(end: int, joins: list[float]) -> tuple[np.ndarray, bool]:
-    """The integer steps ``0 .. end``, or an even sample of them plus the steps at joins."""
+    """The integer steps ``0 .. end`` (or an even sample of them, plus the whole steps around
+    every join), and the step of every join itself: a join between whole steps is where a
+    piece shorter than a step shows its values."""
+    at_joins = [j for j in joins if 0 <= j <= end]
     if end + 1 <= MAX_SAMPLES:
-        return np.arange(end + 1, dtype=np.int64), False
-    grid = np.linspace(0, end, MAX_SAMPLES).round().astype(np.int64)
-    extra = [s for j in joins for s in (math.floor(j) - 1, math.ceil(j)) if 0 <= s <= end]
-    return np.unique(np.concatenate([grid, np.asarray(extra, dtype=np.int64)])), True
+        grid, sampled = np.arange(end + 1, dtype=np.float64), False
+    else:
+        grid, sampled = np.linspace(0, end, MAX_SAMPLES).round(), True
+        at_joins += [s for j in joins for s in (math.floor(j) - 1, math.ceil(j)) if 0 <= s <= end]
+    if not at_joins:
+        return grid, sampled
+    return np.unique(np.concatenate([grid, np.asarray(at_joins, dtype=np.float64)])), sampled
 
 
 def _changes_after(schedule: Schedule, start: float) -> float | None:
@@ -289,19 +297,25 @@ def analyse(spec, **sizes: int | None) -> Report:
     else:
         final, final_from = None, None
 
-    warnings: list[str] = []
+    warnings: list[str] = _fractional_steps(schedule.expr)
     notes: list[str] = []
     for join in joins:
         before, after = schedule(_before(join.step)), schedule(join.step)
         if abs(after - before) > JUMP_TOLERANCE * scale:
             again = " (and in every repetition)" if join.repeated else ""
             # Just before a join, a decay a hair above its floor is at its floor, for a reader.
+            was, now = format_value(before, scale), fmt(after)
+            if was == now:  # a jump smaller than six digits show
+                was, now = format_number(before), format_number(after)
             warnings.append(
                 f"jump at step {format_step(join.step)}, where {join.after.text} "
-                f"starts: from {format_value(before, scale)} to {fmt(after)}{again}"
+                f"starts: from {was} to {now}{again}"
             )
     for warmup, following in walker.warmups:
-        start, goal = warmup.expr.start, following.first
+        # What the ramp starts from and rises to: its own first value, and the first value
+        # of what follows it (also when a slice cuts that part off).
+        start = walker.builder.kernel_of(warmup.expr).scalar(0.0)
+        goal = walker.builder.kernel_of(following.expr).scalar(0.0)
         if goal <= start:
             how = "ramps down" if goal < start else "is flat"
             warnings.append(
@@ -310,9 +324,13 @@ def analyse(spec, **sizes: int | None) -> Report:
             )
     if not finite.all():
         bad = int(np.flatnonzero(~finite)[0])
-        warnings.append(f"non-finite values: {values[bad]!r} at step {int(steps[bad])}")
+        warnings.append(
+            f"non-finite values: {values[bad]!r} at step {format_step(float(steps[bad]))}"
+        )
     if float(values[low]) < 0:
-        warnings.append(f"negative values: {fmt(float(values[low]))} at step {int(steps[low])}")
+        warnings.append(
+            f"negative values: {fmt(float(values[low]))} at step {format_step(float(steps[low]))}"
+        )
     if scale == 0.0 and finite.all():
         warnings.append(f"the rate is 0.0 at every step (steps 0..{end})")
     if total_steps is not None:
@@ -353,6 +371,32 @@ def analyse(spec, **sizes: int | None) -> Report:
         notes=notes,
         scale=scale,
     )
+
+
+def _fractional_steps(expr: Expr) -> list[str]:
+    """A warning for each step count written without a unit between 0 and 1: most likely a
+    share of the run meant with ``%`` (``Warmup(0.05)`` for ``Warmup(5%)``)."""
+    found = []
+    for node in expr.walk():
+        if not isinstance(node, Family):
+            continue
+        for p in node.params:
+            kind = p.type.item if isinstance(p.type, ListOf) else p.type
+            if not isinstance(kind, Steps):
+                continue
+            value = node.args.get(p.name)
+            values = value if isinstance(value, tuple) else (value,)
+            small = next(
+                (v for v in values if type(v) in (int, float) and 0 < v < 1),  # not a unit
+                None,
+            )
+            if small is not None:
+                share = format_step(float(format_value(small * 100)))
+                found.append(
+                    f"{node.text()}: {p.name}={format_number(small)} is less than one step; "
+                    f"a share of the run is written with %, e.g. {share}%"
+                )
+    return found
 
 
 def _run_warnings(schedule, length, total, final, warnings, notes, fmt) -> None:

@@ -959,3 +959,236 @@ def test_readme_example(command, expected, tmp_path):
     if " -o " in command:
         written = tmp_path / shlex.split(command)[shlex.split(command).index("-o") + 1]
         assert written.stat().st_size > 1000
+
+
+# -- issue reproductions: the analysis, the command's sizes and streams ------------------------
+
+
+def test_check_a_schedule_shorter_than_one_step():
+    # Before: a jump "from 0.1 to 0.1", the maximum 0.0 at step 0, and no word about the
+    # step counts below 1.
+    result = run("check", "Warmup(0.05) >> Cosine(0.1, 0, 0.95)")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        "Warmup(0.05) >> Cosine(0.1, 0.0, 0.95)\n"
+        "  length: 1 step\n"
+        "  first:  0.0\n"
+        "  min:    0.0 at step 0\n"
+        "  max:    0.1 at step 0.05\n"
+        "  final:  0.0 from step 1 on\n"
+        "warning: Warmup(0.05): steps=0.05 is less than one step; a share of the run is "
+        "written with %, e.g. 5%\n"
+        "warning: Cosine(0.1, 0.0, 0.95): steps=0.95 is less than one step; a share of the "
+        "run is written with %, e.g. 95%\n"
+        "2 warnings\n"
+    )
+    assert run("check", "Warmup(5%) >> Cosine(0.1, 0, 95%)", "--total-steps", "10").stdout.endswith(
+        "ok: no warnings\n"
+    )
+
+
+def test_check_a_slice_that_cuts_off_what_a_warmup_ramps_to():
+    result = run("check", "(Warmup(10) >> 0.1)[:5]")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        "(Warmup(10) >> 0.1)[:5]\n"
+        "  length: 5 steps\n"
+        "  first:  0.0\n"
+        "  min:    0.0 at step 0\n"
+        "  max:    0.05 at step 5\n"
+        "  final:  0.05 from step 5 on\n"
+        "ok: no warnings\n"
+    )
+    down = run("check", "(Warmup(10, 0.5) >> 0.1)[:5]")
+    assert "warning: Warmup(10, start=0.5) ramps down: from 0.5 to 0.1, where 0.1 starts\n" in (
+        down.stdout
+    )
+
+
+def test_a_jump_smaller_than_six_digits_shows_its_digits():
+    result = run("check", "Constant(0.1)[:10] >> 0.1000001")
+    assert "warning: jump at step 10, where 0.1000001 starts: from 0.1 to 0.1000001\n" in (
+        result.stdout
+    )
+    tiny = run("check", "Constant(0.1)[:10] >> 0.10000001")
+    assert (
+        "warning: jump at step 10, where 0.10000001 starts: from 0.1 to 0.10000001\n" in tiny.stdout
+    )
+
+
+@pytest.mark.parametrize(
+    ("steps", "sizes", "expected"),
+    [
+        ("0:3ep", ["--steps-per-epoch", "2"], [0, 1, 2, 3, 4, 5]),
+        ("0:100%:25%", ["--total-steps", "8"], [0, 2, 4, 6]),
+        ("1ep,2ep", ["--steps-per-epoch", "100"], [100, 200]),
+        ("0:1ep:0.5", ["--steps-per-epoch", "2"], [0, 0.5, 1, 1.5]),
+    ],
+)
+def test_eval_steps_with_units(steps, sizes, expected):
+    spec = "Cosine(0.1, 0, 10)"
+    result = run("eval", spec, "--steps", steps, *sizes, "--format", "csv")
+    assert (result.returncode, result.stderr) == (0, "")
+    schedule = lrspec.parse(spec)
+    assert result.stdout.splitlines() == [
+        "step,lr",
+        *(f"{lrspec.syntax.printer.format_step(t)},{schedule(t)!r}" for t in expected),
+    ]
+
+
+def test_eval_steps_with_units_need_their_sizes():
+    assert_error(
+        run("eval", "Cosine(0.1, 0, 10)", "--steps", "0:3ep"),
+        "lrspec: 3ep needs steps_per_epoch\npass --steps-per-epoch N\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("steps", "sizes", "message"),
+    [
+        ("0:1e300:1e-300", [], "argument --steps: 1e300 is past the step domain (2**53)"),
+        (
+            "0:1e15:1e-300",
+            [],
+            "--steps 0:1e15:1e-300 asks for too many steps; at most 10,000,000 are evaluated "
+            "at once (take a larger STEP, e.g. --steps 0:1000000000000000:100000000)",
+        ),
+        (
+            "0:1:1e-300",
+            [],
+            "--steps 0:1:1e-300 asks for too many steps; at most 10,000,000 are evaluated at "
+            "once (take a larger STEP, e.g. --steps 0:1:1e-07)",
+        ),
+        (
+            "0:3ep",
+            ["--steps-per-epoch", "9000000000000000"],
+            "--steps: 3ep is 27000000000000000 steps, past the step domain",
+        ),
+        (
+            "5:1ep",
+            ["--steps-per-epoch", "2"],
+            "--steps 5:1ep is empty: STOP is excluded, as in Python's range()",
+        ),
+    ],
+)
+def test_eval_steps_beyond_what_is_evaluated(steps, sizes, message):
+    result = run("eval", "Cosine(0.1, 0, 100)", f"--steps={steps}", *sizes)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.endswith(f"lrspec eval: error: {message}\n"), result.stderr
+
+
+def _shell(command: str) -> subprocess.CompletedProcess:
+    """``python -m lrspec ...`` in a shell, for redirections that close a standard stream."""
+    python = shlex.quote(sys.executable)
+    return subprocess.run(
+        ["sh", "-c", command.replace("lrspec ", f"{python} -m lrspec ", 1)],
+        capture_output=True,
+        text=True,
+        env=_env(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("command", "code", "stderr"),
+    [
+        (
+            "lrspec eval 'Cosine(0.1, 0, 10)' --steps 0:3 >&-",
+            1,
+            "lrspec: standard output is closed\n",
+        ),
+        ("lrspec check 'Cosine(0.1, 0, 10)' >&-", 1, "lrspec: standard output is closed\n"),
+        ("lrspec eval - --steps 0:3 <&-", 1, "lrspec: standard input is closed\n"),
+        ("lrspec fmt - <&-", 1, "lrspec: standard input is closed\n"),
+        ("lrspec fmt --check 'Cosine(0.1, 0.0, 10)' >&-", 0, ""),
+        ("lrspec check 'Cosine(0.1, 0, 10)' >/dev/full", 1, "lrspec: No space left on device\n"),
+    ],
+)
+def test_closed_standard_streams(command, code, stderr):
+    result = _shell(command)
+    assert (result.returncode, result.stderr) == (code, stderr)
+
+
+def test_a_closed_standard_error_is_quiet():
+    result = _shell("lrspec check 'Cosin(0.1, 0, 10)' 2>&-; echo \"exit $?\"")
+    assert (result.stdout, result.stderr) == ("exit 1\n", "")
+    fine = _shell("lrspec eval 'Cosine(0.1, 0, 10)' --steps 5 --format json 2>&-")
+    assert (fine.returncode, fine.stdout) == (0, "[0.05]\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("--size", "99999999999x99999999"),
+            "--size 99999999999x99999999: a plot in the terminal is at most 1000 characters "
+            "wide and 1000 high",
+        ),
+        (
+            ("--size", "20x1000000"),
+            "--size 20x1000000: a plot in the terminal is at most 1000 characters wide and "
+            "1000 high",
+        ),
+        (
+            ("--size", "1001x24"),
+            "--size 1001x24: a plot in the terminal is at most 1000 characters wide and 1000 high",
+        ),
+        (
+            ("--size", "9000x9000", "-o", "a.png"),
+            "--size 9000x9000: an image has at most 25,000,000 pixels",
+        ),
+        (
+            ("--size", "99999999x99999999", "-o", "a.png"),
+            "--size 99999999x99999999: an image is 50 to 10000 pixels each way",
+        ),
+    ],
+)
+def test_plot_sizes_are_bounded(args, message, tmp_path):
+    result = run("plot", SMOOTH, *args, cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.endswith(f"error: {message}\n"), result.stderr
+    assert not (tmp_path / "a.png").exists()
+
+
+def test_plot_at_the_largest_terminal_size():
+    result = run("plot", SMOOTH, "--size", "1000x1000")
+    assert result.returncode == 0
+    assert len(result.stdout.splitlines()) == 1000
+
+
+def test_plot_log_scale_in_the_terminal():
+    result = run("plot", "StepLR(0.1, 100, 0.5)", "--steps", "1000", "--size", "60x15", "--log")
+    assert (result.returncode, result.stderr) == (0, "")
+    labels = [float(v) for v in re.findall(r"^ *([0-9.]+)┤", result.stdout, re.M)]
+    # Evenly spaced on a log axis: one ratio between neighbouring ticks (up to the labels'
+    # three significant digits).
+    ratios = [a / b for a, b in zip(labels, labels[1:])]
+    assert len(labels) >= 5 and max(ratios) / min(ratios) < 1.05 and ratios[0] > 3
+    assert labels[0] == 0.1
+    linear = run("plot", "StepLR(0.1, 100, 0.5)", "--steps", "1000", "--size", "60x15")
+    steps = [float(v) for v in re.findall(r"^ *([0-9.]+)┤", linear.stdout, re.M)]
+    # Linear: even differences (up to the labels' last digit), where the log axis has none.
+    assert abs((steps[0] - steps[1]) - (steps[1] - steps[2])) <= 0.002
+    assert (labels[0] - labels[1]) / (labels[1] - labels[2]) > 3
+
+
+def test_plot_log_scale_in_an_image(tmp_path):
+    svg = tmp_path / "lr.svg"
+    result = run("plot", SMOOTH, "--log", "-o", str(svg))
+    assert (result.returncode, result.stderr) == (0, "")
+    ticks = re.findall(r"<!-- \$\\mathdefault\{10\^\{(-?\d+)\}\}\$ -->", svg.read_text())
+    assert [int(t) for t in ticks] == [-6, -5, -4, -3, -2, -1]
+    zero = run("plot", "Constant(0.0)[:10]", "--log")
+    assert zero.returncode == 2
+    assert zero.stderr.endswith(
+        "error: --log: every value is <= 0, and a logarithmic axis shows none\n"
+    )
+
+
+@pytest.mark.parametrize("namespace", ["torch", "torch.", "hf", "optax", "keras", "timm"])
+def test_families_of_a_namespace(namespace):
+    result = run("families", namespace)
+    assert (result.returncode, result.stderr) == (0, "")
+    prefix = namespace.rstrip(".") + "."
+    listed = re.findall(r"^  (\S.*)$", result.stdout, re.M)
+    assert listed == [c.signature() for n, c in families().items() if n.startswith(prefix)]
+    assert len(listed) >= 1

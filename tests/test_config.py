@@ -463,3 +463,41 @@ def test_config_values_of_the_wrong_shape_are_config_errors(value, message):
     with pytest.raises(lrspec.LrspecError) as caught:
         lrspec.load(value)
     assert caught.value.message == message
+
+
+def test_config_example_without_a_file_is_a_usage_message(tmp_path):
+    result = _run("examples/config_train.py")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [
+        "usage: config_train.py [-h] config",
+        "config_train.py: error: the following arguments are required: config",
+    ]
+    (tmp_path / "run.yaml").write_text("training:\n  steps: 100\n")
+    missing = _run("examples/config_train.py", str(tmp_path / "run.yaml"))
+    assert missing.returncode == 2
+    assert missing.stderr.splitlines()[-1] == (
+        f"config_train.py: error: {tmp_path / 'run.yaml'} has no training.steps and "
+        "training.optimizer.lr"
+    )
+    (tmp_path / "bad.yaml").write_text(
+        "training:\n  steps: 100\n  optimizer:\n    lr: Cosin(0.1, 0, 100)\n"
+    )
+    bad = _run("examples/config_train.py", str(tmp_path / "bad.yaml"))
+    assert bad.returncode == 1
+    assert bad.stderr.splitlines()[0] == "lrspec: unknown schedule 'Cosin' at column 0"
+
+
+def test_argparse_example_with_a_short_run():
+    result = _run("examples/argparse_train.py", "--steps", "2", "--lr", "Linear(0.1, 0.0, 2)")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "schedule: Linear(0.1, 0.0, 2)",
+        "step     0: lr 0.1",
+        "step     1: lr 0.05",
+        "step     2: lr 0",
+    ]
+    zero = _run("examples/argparse_train.py", "--steps", "0")
+    assert zero.returncode == 2
+    assert zero.stderr.splitlines()[-1] == (
+        "argparse_train.py: error: argument --steps: expected at least 1, got 0"
+    )

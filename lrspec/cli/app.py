@@ -18,13 +18,14 @@ exit.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib.metadata
 import inspect
 import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..model.units import SIZES as RUN_SIZES
 from ..schedule.parsing import parse
@@ -151,6 +152,32 @@ def sizes(args: argparse.Namespace) -> dict[str, int]:
 # -- output ----------------------------------------------------------------------------------
 
 
+class _Closed:
+    """A standard stream that was closed when the command started (``>&-``, ``<&-``): using
+    it is a failure of the command that says so, never a traceback; writing to a closed
+    standard error is a silent no-op, since there is nowhere to say anything."""
+
+    def __init__(self, name: str, silent: bool = False) -> None:
+        self.name = name
+        self.silent = silent
+
+    def _fail(self, *_args):
+        raise CommandFailed(f"standard {self.name} is closed")
+
+    def write(self, text: str) -> int:
+        if self.silent:
+            return len(text)
+        return self._fail()
+
+    read = readline = __iter__ = _fail
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
 class Console:
     """Standard input and output for a subcommand, with colour only on a terminal."""
 
@@ -162,9 +189,9 @@ class Console:
         stderr: TextIO | None = None,
         stdin: TextIO | None = None,
     ) -> None:
-        self.stdout = stdout or sys.stdout
-        self.stderr = stderr or sys.stderr
-        self.stdin = stdin or sys.stdin
+        self.stdout: Any = _stream(stdout, sys.stdout, _Closed("output"))
+        self.stderr: Any = _stream(stderr, sys.stderr, _Closed("error", silent=True))
+        self.stdin: Any = _stream(stdin, sys.stdin, _Closed("input"))
 
     @property
     def tty(self) -> bool:
@@ -191,14 +218,29 @@ class Console:
         self.stdout.write(text + end)
 
     def err(self, text: str) -> None:
-        """Write a line to standard error (after flushing standard output, to keep order)."""
-        self.stdout.flush()
-        self.stderr.write(text + "\n")
-        self.stderr.flush()
+        """Write a line to standard error (after flushing standard output, to keep order).
+        A standard error that cannot be written to loses the line, quietly."""
+        try:
+            self.stdout.flush()
+        except (OSError, ValueError):
+            pass
+        try:
+            self.stderr.write(text + "\n")
+            self.stderr.flush()
+        except (OSError, ValueError):
+            pass
 
     def read(self) -> str:
         """All of standard input."""
         return self.stdin.read()
+
+
+def _stream(given: Any, standard: Any, closed: _Closed) -> Any:
+    """The stream given, else the standard one, else (Python sets a standard stream to None
+    when its file descriptor is closed) a stand-in that says it is closed."""
+    if given is not None:
+        return given
+    return standard if standard is not None else closed
 
 
 def read_spec(args: argparse.Namespace, io: Console) -> str:
@@ -271,7 +313,7 @@ def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         pass
 
 
@@ -296,18 +338,20 @@ def main(argv: list[str] | None = None) -> int:
             args._parser.print_usage(sys.stderr)
             io.err(f"lrspec {args.command}: error: {error}")
             return USAGE
-        sys.stdout.flush()
+        io.stdout.flush()
         return code
     except LrspecError as error:
         io.err(str(_for_the_command(error)))
         return INVALID
     except OSError as error:
-        if isinstance(error, BrokenPipeError) or getattr(error, "errno", None) == 32:
+        if isinstance(error, BrokenPipeError) or getattr(error, "errno", None) == errno.EPIPE:
             _silence_stdout()
             return INVALID
         io.err(
             f"lrspec: {error.strerror or error}" + (f": {error.filename}" if error.filename else "")
         )
+        if error.filename is None:  # a standard stream failed: its last flush would fail too
+            _silence_stdout()
         return INVALID
     except CommandFailed as error:
         io.err(f"lrspec: {error}")

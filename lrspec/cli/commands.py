@@ -19,8 +19,10 @@ from .. import catalogue
 from ..analysis import Piece, analyse
 from ..model.family import default_text
 from ..model.registry import families, lookup
+from ..model.units import UNITS, Binding, Quantity
 from ..schedule.parsing import parse
 from ..syntax.errors import LrspecError
+from ..syntax.limits import MAX_STEPS as DOMAIN
 from ..syntax.limits import default_limits
 from ..syntax.printer import format_step, format_value
 from . import plotting
@@ -45,25 +47,44 @@ from .app import (
 @dataclass(frozen=True)
 class Steps:
     """Steps asked for on the command line: ``START:STOP[:STEP]`` ranges (STOP excluded, as
-    in Python's ``range``) and single steps, separated by commas."""
+    in Python's ``range``) and single steps, separated by commas. A step may carry a unit
+    (``3ep``, ``50%``), resolved with the run's sizes by :meth:`resolve`."""
 
     text: str
-    items: tuple[tuple[int | float, ...], ...]  # (at,) or (start, stop, step)
+    items: tuple[tuple[int | float | Quantity, ...], ...]  # (at,) or (start, stop, step)
 
     @property
     def single(self) -> int | float | None:
         """The step, when the text is one number (``plot --steps N`` plots ``0..N``)."""
         return self.items[0][0] if len(self.items) == 1 and len(self.items[0]) == 1 else None
 
-    def count(self) -> int:
-        """How many steps (at most one too many for a float range; used for the limit)."""
-        total = 0
+    def resolve(self, run: dict[str, int]) -> Steps:
+        """The same steps with their units resolved against the run's sizes (a UnitError
+        names a size that is missing), checked again as numbers."""
+        if not any(isinstance(v, Quantity) for item in self.items for v in item):
+            return self
+        binding = Binding(**run)
+        items = []
+        for item in self.items:
+            values = tuple(
+                _in_domain(binding.resolve(v), str(v)) if isinstance(v, Quantity) else v
+                for v in item
+            )
+            _check_item(values, self.text)
+            items.append(values)
+        return Steps(self.text, tuple(items))
+
+    def count(self) -> float:
+        """How many steps (at most one too many for a float range; inf for a range too long
+        to count; used for the limit)."""
+        total = 0.0
         for item in self.items:
             if len(item) == 1:
                 total += 1
             else:
                 start, stop, step = item
-                total += max(0, math.ceil((stop - start) / step))
+                span = (stop - start) / step
+                total += math.ceil(span) if math.isfinite(span) else math.inf
         return total
 
     def array(self) -> np.ndarray:
@@ -89,8 +110,44 @@ class Steps:
         return cls(f"0:{stop}", ((0, stop, 1),))
 
 
+def _step_value(text: str) -> int | float | Quantity:
+    """A step on the command line: a number, or a number with a unit (``3ep``, ``50%``),
+    within the step domain (up to 2**53)."""
+    field = text.strip()
+    for unit in sorted(UNITS, key=len, reverse=True):
+        if field.endswith(unit) and field[: -len(unit)].strip():
+            value = number(field[: -len(unit)])
+            if value < 0:
+                raise argparse.ArgumentTypeError(f"steps must be >= 0, got {text!r}")
+            return Quantity(value, unit)
+    value = number(field)
+    if abs(value) > DOMAIN:
+        raise argparse.ArgumentTypeError(f"{text.strip()} is past the step domain (2**53)")
+    return value
+
+
+def _in_domain(value: int | float, text: str) -> int | float:
+    if abs(value) > DOMAIN:
+        raise UsageError(f"--steps: {text} is {format_step(value)} steps, past the step domain")
+    return value
+
+
+def _check_item(values: tuple, piece: str) -> None:
+    if any(not isinstance(v, Quantity) and v < 0 for v in values[:2]):
+        raise UsageError(f"--steps {piece}: steps must be >= 0")
+    if len(values) == 3:
+        start, stop, step = values
+        if isinstance(step, Quantity) or isinstance(start, Quantity) or isinstance(stop, Quantity):
+            return
+        if step <= 0:
+            raise UsageError(f"--steps {piece}: STEP must be > 0")
+        if stop <= start:
+            raise UsageError(f"--steps {piece} is empty: STOP is excluded, as in Python's range()")
+
+
 def steps_type(text: str) -> Steps:
-    """An argparse type: ``START:STOP[:STEP]``, a single step, or several joined by commas."""
+    """An argparse type: ``START:STOP[:STEP]``, a single step, or several joined by commas;
+    each may carry a unit (``0:3ep``)."""
     items = []
     for piece in text.split(","):
         fields = piece.split(":")
@@ -102,17 +159,18 @@ def steps_type(text: str) -> Steps:
             raise argparse.ArgumentTypeError(
                 f"expected START:STOP[:STEP] or a step (several joined by commas), got {text!r}"
             )
-        values = [number(f) for f in fields]
-        if any(v < 0 for v in values[:2]):
+        values = [_step_value(f) for f in fields]
+        if any(not isinstance(v, Quantity) and v < 0 for v in values[:2]):
             raise argparse.ArgumentTypeError(f"steps must be >= 0, got {piece!r}")
         if len(values) == 1:
             items.append((values[0],))
             continue
         start, stop = values[:2]
         step = values[2] if len(values) == 3 else 1
-        if step <= 0:
+        plain = not any(isinstance(v, Quantity) for v in (start, stop, step))
+        if not isinstance(step, Quantity) and step <= 0:
             raise argparse.ArgumentTypeError(f"STEP must be > 0, got {piece!r}")
-        if stop <= start:
+        if plain and stop <= start:
             raise argparse.ArgumentTypeError(
                 f"{piece!r} is empty: STOP is excluded, as in Python's range()"
             )
@@ -120,25 +178,36 @@ def steps_type(text: str) -> Steps:
     return Steps(text, tuple(items))
 
 
-def _limited(steps: Steps) -> np.ndarray:
+def _limited(steps: Steps, run: dict[str, int] | None = None) -> np.ndarray:
     # The most steps ``eval`` and ``plot`` evaluate at once (``lrspec.Limits``).
     MAX_STEPS = default_limits().max_eval_steps
+    steps = steps.resolve(run or {})
     count = steps.count()
     if count > MAX_STEPS:
         example = "START:STOP:10"
         if len(steps.items) == 1 and len(steps.items[0]) == 3:
-            start, stop, step = steps.items[0]
-            example = f"{start}:{stop}:{format_step(step * math.ceil(count / MAX_STEPS))}"
+            start, stop, _ = steps.items[0]
+            wider = (stop - start) / MAX_STEPS
+            example = f"{format_step(start)}:{format_step(stop)}:{format_step(_round_up(wider))}"
+        asked = f"{count:,.0f}" if math.isfinite(count) and count < 1e18 else "too many"
         raise UsageError(
-            f"--steps {steps.text} asks for {count:,} steps; at most {MAX_STEPS:,} are "
+            f"--steps {steps.text} asks for {asked} steps; at most {MAX_STEPS:,} are "
             f"evaluated at once (take a larger STEP, e.g. --steps {example})"
         )
     return steps.array()
 
 
+def _round_up(step: float) -> int | float:
+    """A step at least ``step``: a whole number, or a power of ten below one."""
+    if step >= 1:
+        return math.ceil(step) if step < 2**53 else step
+    return 10.0 ** math.ceil(math.log10(step))
+
+
 STEPS_HELP = (
     "START:STOP[:STEP] (STOP excluded, as in Python's range), a single step, or "
-    "several of these joined by commas: 0:1000:100,1000"
+    "several of these joined by commas: 0:1000:100,1000; steps may carry units "
+    "resolved with the sizes given (0:3ep, 0:100%%:1%%)"
 )
 
 
@@ -167,7 +236,7 @@ def check(args: argparse.Namespace, io: Console) -> int:
     report = analyse(read_schedule(args, io, text), **sizes(args))
     v = report.value
     if math.isfinite(report.length):
-        length = f"{format_step(report.length)} steps"
+        length = f"{format_step(report.length)} step{'' if report.length == 1 else 's'}"
     else:
         length = "never ends"
     if report.final is None:
@@ -221,7 +290,7 @@ def evaluate(args: argparse.Namespace, io: Console) -> int:
       lrspec eval 'Warmup(500) >> Cosine(0.1, 0.0, 10000)' --steps 0:10501:1500
     """
     schedule = read_schedule(args, io)
-    steps = _limited(args.steps)
+    steps = _limited(args.steps, sizes(args))
     values = schedule(steps)
     if args.format == "json":
         try:
@@ -258,18 +327,48 @@ def _write_rows(io: Console, rows) -> None:
 # -- plot ------------------------------------------------------------------------------------
 
 
+#: The sizes a plot may have: in the terminal, in characters (columns, rows); as an image, in
+#: pixels each way and in all (a larger plot takes minutes and gigabytes to draw).
+TERMINAL_SIZES = ((20, 1000), (8, 1000))
+IMAGE_SIDES = (50, 10_000)
+MAX_IMAGE_PIXELS = 25_000_000
+
+
 def size_type(text: str) -> tuple[int, int]:
-    """An argparse type: ``WIDTHxHEIGHT``, two whole numbers."""
+    """An argparse type: ``WIDTHxHEIGHT``, two whole numbers (checked against the plot's
+    bounds by the command, which knows whether it draws in the terminal or an image)."""
     parts = text.lower().split("x")
+    if len(parts) != 2 or not all(p.strip().isascii() and p.strip().isdigit() for p in parts):
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 80x24, got {text[:40]!r}")
     try:
         width, height = (int(p) for p in parts)
-    except ValueError:
+    except ValueError:  # more digits than Python converts
         raise argparse.ArgumentTypeError(
-            f"expected WIDTHxHEIGHT, e.g. 80x24, got {text!r}"
+            f"expected WIDTHxHEIGHT, e.g. 80x24, got {text[:40]!r}"
         ) from None
     if width < 1 or height < 1:
         raise argparse.ArgumentTypeError(f"the size must be positive, got {text!r}")
     return width, height
+
+
+def _check_size(width: int, height: int, image: bool) -> None:
+    if image:
+        lo, hi = IMAGE_SIDES
+        if not (lo <= width <= hi and lo <= height <= hi):
+            raise UsageError(f"--size {width}x{height}: an image is {lo} to {hi} pixels each way")
+        if width * height > MAX_IMAGE_PIXELS:
+            raise UsageError(
+                f"--size {width}x{height}: an image has at most {MAX_IMAGE_PIXELS:,} pixels"
+            )
+        return
+    (wlo, whi), (hlo, hhi) = TERMINAL_SIZES
+    if width < wlo or height < hlo:
+        raise UsageError(f"--size {width}x{height} is too small for a plot ({wlo}x{hlo} at least)")
+    if width > whi or height > hhi:
+        raise UsageError(
+            f"--size {width}x{height}: a plot in the terminal is at most {whi} characters "
+            f"wide and {hhi} high"
+        )
 
 
 @command(
@@ -302,6 +401,11 @@ def size_type(text: str) -> tuple[int, int]:
         "not a terminal), in pixels for an image (default: 800x500)",
     ),
     arg("--title", help="the plot's title (default: the spec, when there is one)"),
+    arg(
+        "--log",
+        action="store_true",
+        help="a logarithmic rate axis (values <= 0 cannot be shown on it and are left out)",
+    ),
     *SIZES,
 )
 def plot(args: argparse.Namespace, io: Console) -> int:
@@ -309,9 +413,12 @@ def plot(args: argparse.Namespace, io: Console) -> int:
     matplotlib): both come with `pip install 'lrspec[plot]'`. Several specs are drawn in one
     plot, with a legend.
 
+    With --log the rate axis is logarithmic (values <= 0 are left out).
+
     examples:
       lrspec plot 'Warmup(500) >> Cosine(0.1, 0.0, 10000)'
       lrspec plot 'Cosine(0.1, 0, 1000)' 'Linear(0.1, 0, 1000)' -o compare.png --size 1200x600
+      lrspec plot 'ExponentialDecay(0.1, 100, 0.5)' --steps 2000 --log
     """
     if args.specs.count("-") > 1:
         raise UsageError("only one SPEC can be read from standard input")
@@ -320,9 +427,13 @@ def plot(args: argparse.Namespace, io: Console) -> int:
         fmt = args.output.rsplit(".", 1)[-1].lower() if "." in args.output else ""
         if fmt not in plotting.IMAGE_FORMATS:
             raise UsageError(f"-o {args.output}: the file must end in .png, .svg or .pdf")
+    if args.size is not None:
+        _check_size(*args.size, image=fmt is not None)
     schedules = [read_schedule(args, io, io.read() if spec == "-" else spec) for spec in args.specs]
     steps = _limited(_plot_steps(args, schedules))
     series = [(str(s), steps, s(steps)) for s in schedules]
+    if args.log and not any((y > 0).any() for _, _, y in series):
+        raise UsageError("--log: every value is <= 0, and a logarithmic axis shows none")
     title = (
         args.title
         if args.title is not None
@@ -330,22 +441,19 @@ def plot(args: argparse.Namespace, io: Console) -> int:
     )
     if fmt is None:
         width, height = args.size or _terminal_size(io)
-        if width < 20 or height < 8:
-            raise UsageError(f"--size {width}x{height} is too small for a plot (20x8 at least)")
-        io.out(plotting.terminal_plot(series, width, height, title, io.colour))
+        io.out(plotting.terminal_plot(series, width, height, title, io.colour, log=args.log))
         return OK
     width, height = args.size or (800, 500)
-    if not (50 <= width <= 10000 and 50 <= height <= 10000):
-        raise UsageError(f"--size {width}x{height}: an image is 50 to 10000 pixels each way")
-    plotting.image_plot(series, args.output, fmt, width, height, title)
+    plotting.image_plot(series, args.output, fmt, width, height, title, log=args.log)
     io.out(f"wrote {args.output} ({width}x{height})")
     return OK
 
 
 def _plot_steps(args, schedules) -> Steps:
     if args.steps is not None:
-        single = args.steps.single
-        return Steps.upto(single) if single is not None else args.steps
+        asked = args.steps.resolve(sizes(args))
+        single = asked.single
+        return Steps.upto(single) if single is not None else asked
     ends = [s.length for s in schedules if math.isfinite(s.length)]
     if args.total_steps is not None:
         ends.append(args.total_steps)
@@ -360,7 +468,8 @@ def _terminal_size(io: Console) -> tuple[int, int]:
     if not io.tty:
         return 80, 24
     size = shutil.get_terminal_size((80, 24))
-    return max(20, size.columns), max(8, size.lines - 1)
+    (wlo, whi), (hlo, hhi) = TERMINAL_SIZES
+    return min(whi, max(wlo, size.columns)), min(hhi, max(hlo, size.lines - 1))
 
 
 # -- fmt -------------------------------------------------------------------------------------
@@ -544,38 +653,29 @@ def _wrap(text: str, indent: str = "") -> str:
         "name",
         nargs="?",
         metavar="NAME",
-        help="a family to show with its formula, parameters and example",
+        help="a family to show with its formula, parameters and example, or a namespace "
+        "(torch, hf, optax, keras, timm) to list its families",
     ),
 )
 def families_(args: argparse.Namespace, io: Console) -> int:
     """Without NAME, list every family with its signature and summary, grouped by where it
     comes from. With NAME, show that family: signature, formula, parameters (type, default,
-    meaning) and an example.
+    meaning) and an example. With a library's namespace (torch, hf, optax, keras, timm), list
+    the families written in that library's words.
 
     examples:
       lrspec families
       lrspec families Cosine
+      lrspec families torch
     """
+    registered = families()
     if args.name is None:
-        registered = families().values()
-        groups = [
-            (title, [c for c in registered if _origin(c) == origin])
-            for origin, title in catalogue.GROUPS
-        ]
-        known = {origin for origin, _ in catalogue.GROUPS}
-        groups.append(("Other families", [c for c in registered if _origin(c) not in known]))
-        first = True
-        for title, members in groups:
-            if not members:
-                continue
-            if not first:
-                io.out()
-            first = False
-            io.out(io.style(_plain(title.replace("`", "")), "bold"))
-            for cls in members:
-                summary = catalogue.sections(cls)[0]
-                io.out(f"  {cls.signature()}")
-                io.out(_wrap(summary, "      "))
+        _list_families(io, list(registered.values()))
+        return OK
+    prefix = args.name.rstrip(".") + "."
+    if args.name not in registered and any(name.startswith(prefix) for name in registered):
+        # A namespace (``torch`` or ``torch.``): its families.
+        _list_families(io, [c for name, c in registered.items() if name.startswith(prefix)])
         return OK
     cls = lookup(args.name)
     summary, formula, rest = catalogue.sections(cls)
@@ -603,6 +703,27 @@ def families_(args: argparse.Namespace, io: Console) -> int:
         io.out()
         io.out(_wrap(rest))
     return OK
+
+
+def _list_families(io: Console, members: list) -> None:
+    """Families with their signatures and summaries, grouped by origin."""
+    known = {origin for origin, _ in catalogue.GROUPS}
+    groups = [
+        (title, [c for c in members if _origin(c) == origin]) for origin, title in catalogue.GROUPS
+    ]
+    groups.append(("Other families", [c for c in members if _origin(c) not in known]))
+    first = True
+    for title, group in groups:
+        if not group:
+            continue
+        if not first:
+            io.out()
+        first = False
+        io.out(io.style(_plain(title.replace("`", "")), "bold"))
+        for cls in group:
+            summary = catalogue.sections(cls)[0]
+            io.out(f"  {cls.signature()}")
+            io.out(_wrap(summary, "      "))
 
 
 def _origin(cls) -> str:

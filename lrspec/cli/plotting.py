@@ -37,6 +37,23 @@ def thin(x: np.ndarray, y: np.ndarray, buckets: int) -> tuple[np.ndarray, np.nda
     return x[index], y[index]
 
 
+def _shown(x, y, log: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The points of a curve that can be drawn: all, or on a log axis those above 0."""
+    x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+    if log:
+        keep = y > 0
+        return x[keep], y[keep]
+    return x, y
+
+
+def _x_range(series) -> tuple[float, float]:
+    """The steps the curves span, including the points a log axis leaves out."""
+    return (
+        min(float(np.min(x)) for _, x, _ in series),
+        max(float(np.max(x)) for _, x, _ in series),
+    )
+
+
 def _plotext():
     try:
         import plotext
@@ -50,10 +67,12 @@ def _plotext():
     return plotext
 
 
-def terminal_plot(series, width: int, height: int, title: str | None, colour: bool) -> str:
+def terminal_plot(
+    series, width: int, height: int, title: str | None, colour: bool, log: bool = False
+) -> str:
     """The curves ``[(label, steps, values), ...]`` drawn in ``width`` x ``height`` character
     cells, with the axes labelled ``step`` and ``learning rate``; a legend when there are
-    several."""
+    several; with ``log``, a logarithmic rate axis (the values must be > 0)."""
     plt = _plotext()
     plt.clear_figure()
     plt.limit_size(False, False)  # the size asked for, not clipped to the terminal's
@@ -61,9 +80,13 @@ def terminal_plot(series, width: int, height: int, title: str | None, colour: bo
     plt.theme("clear")
     several = len(series) > 1
     for k, (label, x, y) in enumerate(series):
-        x, y = thin(np.asarray(x, dtype=np.float64), y, 2 * width)
+        x, y = _shown(x, y, log)
+        x, y = thin(x, y, 2 * width)
         marker = "braille" if colour or not several else _PLAIN_MARKERS[k % len(_PLAIN_MARKERS)]
         plt.plot(x.tolist(), y.tolist(), marker=marker, label=label if several else None)
+    if log:
+        plt.yscale("log")
+        plt.xlim(*_x_range(series))
     if title:
         plt.title(title)
     plt.xlabel("step")
@@ -85,20 +108,27 @@ def _matplotlib():
     return Figure
 
 
-def image_plot(series, path: str, fmt: str, width: int, height: int, title: str | None) -> None:
+def image_plot(
+    series, path: str, fmt: str, width: int, height: int, title: str | None, log: bool = False
+) -> None:
     """The curves ``[(label, steps, values), ...]`` written to ``path`` as a ``width`` x
-    ``height`` pixel image (PNG; SVG and PDF at 100 pixels to the inch)."""
+    ``height`` pixel image (PNG; SVG and PDF at 100 pixels to the inch); with ``log``, a
+    logarithmic rate axis (the values must be > 0)."""
     Figure = _matplotlib()
     dpi = 100
     figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi)
     axes = figure.add_subplot()
     for label, x, y in series:
-        x, y = thin(np.asarray(x, dtype=np.float64), y, width)
+        x, y = thin(*_shown(x, y, log), width)
         axes.plot(x, y, label=label, linewidth=1.5)
     axes.set_xlabel("step")
     axes.set_ylabel("learning rate")
     axes.grid(True, alpha=0.3)
-    axes.ticklabel_format(axis="y", style="sci", scilimits=(-3, 3))
+    if log:
+        axes.set_yscale("log")
+        axes.set_xlim(*_x_range(series))
+    else:
+        axes.ticklabel_format(axis="y", style="sci", scilimits=(-3, 3))
     if title:
         axes.set_title(title, fontsize="medium")
     if len(series) > 1:
