@@ -175,6 +175,32 @@ def test_the_real_optax(function, index):
     assert worst(s(far).tolist(), optax_live.optax_values(call, steps=far)) <= 1e-12
 
 
+@pytest.mark.parametrize(
+    ("function", "index"), LIVE, ids=[optax_live.optax_text(_call(f, i)) for f, i in LIVE]
+)
+def test_under_jax_jit_as_optax_under_jit(function, index):
+    import jax
+
+    import lrspec.jax
+
+    call = _call(function, index)
+    steps = np.arange(0, N + 1, 7)
+    with jax.enable_x64(True):
+        got = np.asarray(jax.jit(lrspec.jax.schedule(optax_live.optax_text(call)))(steps))
+    # XLA rewrites the arithmetic of a compiled function (constants folded across products,
+    # fused multiply-adds), optax's own too: equal within a few roundings of the scale.
+    ours = lrspec.parse(optax_live.optax_text(call))(steps)
+    scale = np.max(np.abs(ours))
+    assert np.max(np.abs(got - ours)) <= 64 * np.finfo(float).eps * scale
+    # Compiled optax itself gives nan where a fused 1 - count / k lands below 0 under a
+    # power of 0.5 (the end of a polynomial_schedule); elsewhere it is as close.
+    compiled = np.asarray(optax_live.optax_values(call, steps=steps, mode="jit"))
+    finite = np.isfinite(compiled)
+    assert np.max(np.abs(got - compiled)[finite]) <= 64 * np.finfo(float).eps * scale
+    if not finite.all():
+        assert function == "polynomial_schedule" and call[1]["power"] == 0.5
+
+
 def test_live_sets_cover_every_schedule():
     assert {f"optax.{f}" for f, _ in LIVE} == set(FAMILIES)
     assert len(LIVE) == 90

@@ -116,7 +116,10 @@ def _polynomial(init, end, power, steps, begin) -> Kernel:
 
         def value(t):
             count = minimum(maximum(t - begin, 0.0), steps)
-            return height * pw(1 - count * inverse) + end
+            # 1 - count * (1 / steps) is never below 0 step by step; compiled, XLA fuses it
+            # into a multiply-add that can land a hair below (then optax's own power 0.5
+            # gives nan): the bound keeps a traced evaluation at 0 there.
+            return height * pw(maximum(1 - count * inverse, 0.0)) + end
 
         return value
 
