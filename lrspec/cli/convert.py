@@ -7,9 +7,13 @@
     lrspec convert --from numpy-ml '{"hyperparameters": {"id": "NoamScheduler"}}'
     lrspec convert --from lr_schedule '{"type": "cosine", "initial_value": 3e-4}'
     lrspec convert --from fairseq --lr 5e-4 --warmup-updates 4000
+    lrspec convert --from hf training_args.json
+    lrspec convert --from timm output/train/args.yaml --world-size 8
+    lrspec convert --from rl-zoo hyperparams/ppo.yml --field CartPole-v1
 
-Each source reads its own flags, spelled as the original tool spells them, and the result is
-the lrspec text (``--format dict`` prints the dict form as JSON instead).
+Each source reads its own flags, spelled as the original tool spells them, or (hf, timm,
+rl-zoo) the config file the tool reads or writes; the result is the lrspec text
+(``--format dict`` prints the dict form as JSON instead).
 """
 
 from __future__ import annotations
@@ -17,12 +21,18 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..formats import importers
+from ..formats import files, importers
 from ..formats.config import load
 from ..formats.importers import lr_schedule, numpy_ml
-from .app import OK, Console, UsageError, arg, command
+from ..formats.importers.hf import from_hf_config
+from ..formats.importers.rl_zoo import from_rl_zoo_config
+from ..formats.importers.timm import from_timm_config
+from ..syntax.errors import ConfigError, LrspecError
+from .app import OK, Console, UsageError, arg, command, positive_int
 
 SOURCES = ("hf", "timm", "rl-zoo", "numpy-ml", "lr_schedule", "fairseq")
+#: The sources whose config files ``convert`` reads.
+FILE_SOURCES = ("hf", "timm", "rl-zoo")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -106,6 +116,63 @@ def _fairseq(argv):
     )
 
 
+def _is_file(argv) -> bool:
+    """Whether the source's arguments start with a config file (a path ending in .json,
+    .yaml, .yml or .toml) rather than its flags or value."""
+    return (
+        bool(argv)
+        and not argv[0].startswith("-")
+        and argv[0].lower().endswith(tuple(files.FORMATS))
+    )
+
+
+def _from_file(source, argv):
+    """hf, timm and rl-zoo: a config file, and where in it the settings are."""
+    p = _Parser(prog=source, add_help=False)
+    p.add_argument("file")
+    p.add_argument("--field", default=None)
+    p.add_argument("--steps-per-epoch", "--updates-per-epoch", type=positive_int, default=None)
+    if source == "timm":
+        p.add_argument("--world-size", type=positive_int, default=None)
+    a = p.parse_args(argv)
+    document = files.read(a.file)
+    if source == "rl-zoo":
+        if a.steps_per_epoch is not None:
+            raise UsageError("convert --from rl-zoo FILE takes no --steps-per-epoch")
+        where = []
+        if isinstance(document.data, dict) and a.field is not None:
+            env = a.field if a.field in document.data else a.field.rpartition(".")[0]
+            if env in document.data:
+                key = "learning_rate" if env == a.field else a.field[len(env) + 1 :]
+                where = [env, key]
+        return _at(document, where, lambda: from_rl_zoo_config(document.data, a.field))
+    value, where = document.field(a.field)
+    if source == "hf":
+        return _at(
+            document, where, lambda: from_hf_config(value, steps_per_epoch=a.steps_per_epoch)
+        )
+    return _at(
+        document,
+        where,
+        lambda: from_timm_config(
+            value, updates_per_epoch=a.steps_per_epoch, world_size=a.world_size
+        ),
+    )
+
+
+def _at(document, where, make):
+    """``make()``, with its error naming the file (and the field)."""
+    try:
+        return make()
+    except LrspecError as error:
+        raise ConfigError(
+            f"{document.place(where)}: {error.message}",
+            span=error.span,
+            text=error.text,
+            hint=error.hint,
+        ) from None
+
+
 def _value(source, argv):
     """numpy-ml, lr_schedule and rl-zoo take one config value (a JSON value, or text)."""
     if len(argv) != 1:
@@ -136,7 +203,8 @@ def _json_dict(text: str) -> dict:
 
 @command(
     "convert",
-    "turn Hugging Face, timm, rl-zoo3, numpy-ml, lr_schedule or fairseq settings into lrspec text",
+    "turn Hugging Face, timm, rl-zoo3, numpy-ml, lr_schedule or fairseq settings (or hf, "
+    "timm and rl-zoo3 config files) into lrspec text",
     arg(
         "--from", dest="source", choices=SOURCES, required=True, help="where the settings come from"
     ),
@@ -150,7 +218,8 @@ def _json_dict(text: str) -> dict:
 )
 def convert(args: argparse.Namespace, io: Console) -> int:
     """Print the lrspec schedule that a tool's own settings describe, with the tool's values.
-    After --from SOURCE come the source's own flags (or its value):
+    After --from SOURCE come the source's own flags (or its value), or for hf, timm and
+    rl-zoo the config file that tool reads or writes:
 
     hf:          --lr_scheduler_type TYPE --learning_rate LR --max_steps N
                  [--warmup_steps N | --warmup_ratio R] [--lr_scheduler_kwargs JSON]
@@ -163,15 +232,26 @@ def convert(args: argparse.Namespace, io: Console) -> int:
     lr_schedule: VALUE: a number, or its create() dict as JSON
     fairseq:     --lr LR [--warmup-updates N] [--warmup-init-lr LR]
 
+    hf FILE:     a saved TrainingArguments (JSON or YAML) [--field F]
+                 [--steps-per-epoch N: updates per epoch, when max_steps is not set]
+    timm FILE:   train.py's args.yaml or --config file [--field F]
+                 [--world-size N: processes, when lr is not set]
+                 [--steps-per-epoch N: updates per epoch, with sched_on_updates]
+    rl-zoo FILE: a hyperparameter file [--field ENV or ENV.KEY, KEY a scheduled one]
+
     examples:
       lrspec convert --from hf --lr_scheduler_type cosine --learning_rate 3e-4 \\
           --max_steps 10000 --warmup_ratio 0.05
       lrspec convert --from timm --sched cosine --lr 0.1 --epochs 100 --warmup-epochs 5
       lrspec convert --from rl-zoo lin_0.001
+      lrspec convert --from hf training_args.json
+      lrspec convert --from rl-zoo hyperparams/ppo.yml --field CartPole-v1
     """
     argv = [a for a in args.settings if a != "--"]  # the source's own flags or value
     readers = {"hf": _hf, "timm": _timm, "fairseq": _fairseq}
-    if args.source in readers:
+    if args.source in FILE_SOURCES and _is_file(argv):
+        schedule = _from_file(args.source, argv)
+    elif args.source in readers:
         schedule = readers[args.source](argv)
     else:
         schedule = _value(args.source, argv)

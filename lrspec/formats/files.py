@@ -134,7 +134,7 @@ class Document:
     def place(self, where: list) -> str:
         """``path: field (line N)`` for a message."""
         place = f"{self.path}: {'.'.join(map(str, where)) or '(the whole file)'}"
-        line = self.line(where)
+        line = self.line(where) if where else None
         return place if line is None else f"{place} (line {line})"
 
 

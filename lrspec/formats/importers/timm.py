@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ...schedule.schedule import Schedule
@@ -158,3 +158,116 @@ def from_timm(
     # the warmup's end instead.
     target = build(shape)(0) if sched == "tanh" and not warmup_prefix else float(lr)
     return build(warmed(warmup, shape, warmup_lr, target))
+
+
+#: What timm's train.py gives its arguments when neither the command line nor a config file
+#: sets them (timm's train.py, ``parser.add_argument(..., default=...)``).
+TRAIN_DEFAULTS = {
+    "sched": "cosine",
+    "epochs": 300,
+    "decay_epochs": 90,
+    "decay_milestones": [90, 180, 270],
+    "warmup_epochs": 5,
+    "cooldown_epochs": 0,
+    "patience_epochs": 10,
+    "decay_rate": 0.1,
+    "min_lr": 0,
+    "warmup_lr": 1e-5,
+    "warmup_prefix": False,
+    "lr_noise": None,
+    "lr_cycle_mul": 1.0,
+    "lr_cycle_decay": 0.5,
+    "lr_cycle_limit": 1,
+    "lr_k_decay": 1.0,
+    "sched_on_updates": False,
+    "eval_metric": "top1",
+    "lr": None,
+    "lr_base": 0.1,
+    "lr_base_size": 256,
+    "lr_base_scale": "",
+    "opt": "sgd",
+    "batch_size": 128,
+    "grad_accum_steps": 1,
+}
+
+
+def from_timm_config(
+    config: Mapping,
+    *,
+    updates_per_epoch: int | None = None,
+    world_size: int | None = None,
+) -> Schedule:
+    """The schedule timm's train.py makes from its arguments as a mapping: the ``args.yaml``
+    it writes beside each run, or a ``--config`` file (keys it leaves out take train.py's
+    defaults).
+
+    As train.py does: ``lr`` unset (null or 0) is ``lr_base`` scaled by the global batch size
+    (``batch_size * world_size * grad_accum_steps``) over ``lr_base_size``, linearly or by
+    its square root (``lr_base_scale``, by default the square root for Ada* and LAMB
+    optimizers), so it needs ``world_size``, the number of processes; the plateau scheduler
+    decreases the metric when ``eval_metric`` is ``loss``; ``sched_on_updates`` needs the
+    number of optimizer updates per epoch.
+    """
+    if not isinstance(config, Mapping):
+        raise ConfigError(
+            f"timm's arguments are a mapping, got {type(config).__name__}",
+            hint="e.g. {'sched': 'cosine', 'lr': 0.1, 'epochs': 100}",
+        )
+
+    def get(key: str) -> Any:
+        return config.get(key, TRAIN_DEFAULTS[key])
+
+    lr = get("lr")
+    if lr is None or lr == 0:
+        if world_size is None:
+            raise ConfigError(
+                "lr is not set: timm's train.py scales lr_base by the global batch size, "
+                "which depends on the number of processes",
+                hint="give the number of processes (--world-size N), or set lr",
+            )
+        batch = (
+            count(get("batch_size"), "batch_size")
+            * count(world_size, "world_size")
+            * max(1, count(get("grad_accum_steps"), "grad_accum_steps"))
+        )
+        ratio = batch / count(get("lr_base_size"), "lr_base_size")
+        scale = get("lr_base_scale")
+        if not scale:
+            optimizer = get("opt")
+            if not isinstance(optimizer, str):
+                raise ConfigError(f"opt must be a name, got {short(optimizer)}")
+            scale = "sqrt" if any(o in optimizer.lower() for o in ("ada", "lamb")) else "linear"
+        if scale == "sqrt":
+            ratio = ratio**0.5
+        lr = real(get("lr_base"), "lr_base") * ratio
+    on_updates = get("sched_on_updates")
+    if not isinstance(on_updates, bool):
+        raise ConfigError(f"sched_on_updates must be true or false, got {short(on_updates)}")
+    if on_updates and updates_per_epoch is None:
+        raise ConfigError(
+            "sched_on_updates: timm steps this schedule once per optimizer update",
+            hint="give the number of updates per epoch (--steps-per-epoch N)",
+        )
+    metric = get("eval_metric")
+    return from_timm(
+        get("sched"),
+        lr=lr,
+        num_epochs=get("epochs"),
+        decay_epochs=get("decay_epochs"),
+        decay_milestones=get("decay_milestones"),
+        cooldown_epochs=get("cooldown_epochs"),
+        patience_epochs=get("patience_epochs"),
+        decay_rate=get("decay_rate"),
+        min_lr=get("min_lr"),
+        warmup_lr=get("warmup_lr"),
+        warmup_epochs=get("warmup_epochs"),
+        warmup_prefix=get("warmup_prefix"),
+        noise=get("lr_noise"),
+        cycle_mul=get("lr_cycle_mul"),
+        cycle_decay=get("lr_cycle_decay"),
+        cycle_limit=get("lr_cycle_limit"),
+        k_decay=get("lr_k_decay"),
+        plateau_mode="min" if metric == "loss" else "max",
+        step_on_epochs=not on_updates,
+        updates_per_epoch=updates_per_epoch or 0,
+    )
