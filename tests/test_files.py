@@ -257,3 +257,25 @@ def test_errors_still_point_at_the_field_and_line(tmp_path):
     path.write_text("other: [1, 2]\ntraining:\n  lr: Cosine(0.1, 0, -5)\n")
     error = _error(path, "training.lr")
     assert error.message.startswith(f"{path}: training.lr (line 3): Cosine: 'steps' must be")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # Found by tests/fuzz/atheris_config.py: PyYAML's constructors raise IndexError.
+        ("lr: !!float\n", "a value cannot be read (IndexError: string index out of range)"),
+        ("lr: !!int\n", "a value cannot be read (IndexError: string index out of range)"),
+        (
+            "lr: !!timestamp 2024-13-45\n",
+            "a value cannot be read (ValueError: month must be in 1..12)",
+        ),
+        (
+            "lr: !!int 0x\n",
+            "a value cannot be read (ValueError: invalid literal for int() with base 16: '')",
+        ),
+    ],
+)
+def test_yaml_values_its_constructors_cannot_build(tmp_path, text, message):
+    path = tmp_path / "lr.yaml"
+    path.write_text(text)
+    assert _error(path, "lr").message == f"{path}: not valid YAML: {message}"

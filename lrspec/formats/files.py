@@ -163,10 +163,15 @@ def read(path: Any) -> Document:
     except ConfigError:
         raise
     except ValueError as error:  # Python's own limit on the digits of an integer
-        message = str(error).split(";")[0]
-        if "integer string conversion" in message:
-            message = "an integer has more than 4300 digits"
-        raise ConfigError(f"{path}: not valid {kind}: {message}") from None
+        raise ConfigError(f"{path}: not valid {kind}: {_value_message(error)}") from None
+
+
+def _value_message(error: Exception) -> str:
+    """A reader's failure to build a value, in one line."""
+    message = " ".join(str(error).split(";")[0].split())
+    if "integer string conversion" in message:
+        return "an integer has more than 4300 digits"
+    return f"a value cannot be read ({type(error).__name__}: {message[:100]})"
 
 
 def _path(path: Any) -> Path:
@@ -362,6 +367,12 @@ def _read_yaml(path: Path, text: str) -> Document:
         data = loader.construct_document(root)
     except yaml.YAMLError as error:
         raise ConfigError(f"{path}: not valid YAML: {_yaml_message(error)}") from None
+    except ConfigError:
+        raise
+    except (ArithmeticError, LookupError, TypeError, ValueError) as error:
+        # PyYAML's constructors fail in their own ways on a tagged scalar they cannot build
+        # (``!!float`` with no value, ``!!timestamp 2024-13-45``, ...).
+        raise ConfigError(f"{path}: not valid YAML: {_value_message(error)}") from None
     finally:
         if loader is not None:
             loader.dispose()
