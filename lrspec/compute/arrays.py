@@ -40,7 +40,13 @@ def check_step(t: float) -> None:
 
 def evaluate_array(kernel: Kernel, steps) -> np.ndarray:
     """The kernel's values at ``steps`` (an array or a sequence of numbers), as float64."""
-    t = np.asarray(steps)
+    try:
+        t = np.asarray(steps)
+    except (ValueError, TypeError, OverflowError) as error:  # a ragged list, ...
+        raise EvaluationError(
+            f"steps must be numbers or a regular array of numbers, got a "
+            f"{type(steps).__name__} NumPy cannot read as one ({error.__class__.__name__})"
+        ) from None
     if t.dtype.kind not in "iuf":
         raise EvaluationError(f"steps must be numbers, got an array of {t.dtype}")
     out = np.empty(t.shape, dtype=np.float64)

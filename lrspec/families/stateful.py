@@ -1,7 +1,11 @@
 """Stateful families: their rate depends on the metrics (losses) observed so far.
 
-``s.step(metric)`` feeds one metric and returns the next rate; ``state_dict()`` and
-``load_state_dict()`` save and restore the state in plain JSON types.
+``s.step(metric)`` feeds one metric (a finite number) and returns the next rate;
+``state_dict()`` and ``load_state_dict()`` save and restore the state in plain JSON types. A
+state is loaded only once every field is checked: its type, its finiteness, and the range the
+family's own parameters allow it (a Plateau's rate never rises above ``initial`` nor falls
+below ``min_lr``, its counters stay within ``patience`` and ``cooldown``; a KingScheduler's
+history is at most ``ceil(1.1 * (patience + 1))`` losses).
 """
 
 from __future__ import annotations
@@ -10,22 +14,10 @@ import math
 
 import numpy as np
 
-from ..model.family import Param, StatefulFamily
+from ..model.family import Param, StatefulFamily, saved_fields, saved_number
 from ..model.registry import register
-from ..model.types import RATE, Choice, Integer, Real
+from ..model.types import RATE, Choice, Integer, Real, short_repr
 from ..syntax.errors import StateError
-
-
-def _number(d: dict, key: str, kind=float):
-    try:
-        value = d[key]
-    except KeyError:
-        raise StateError(f"saved state is missing '{key}'") from None
-    if value is None and kind is float:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise StateError(f"saved state has a bad '{key}': {value!r}")
-    return kind(value)
 
 
 @register
@@ -133,10 +125,15 @@ class _PlateauState:
         }
 
     def load_state_dict(self, d: dict) -> None:
-        self.lr = _number(d, "lr")
-        self.best = _number(d, "best")
-        self.num_bad_epochs = _number(d, "num_bad_epochs", int)
-        self.cooldown_counter = _number(d, "cooldown_counter", int)
+        f = self.family
+        d = saved_fields(d, ("lr", "best", "num_bad_epochs", "cooldown_counter"))
+        # A reduction gives max(lr * factor, min_lr), and only when that is lower: the rate
+        # stays between the lower of initial and min_lr, and initial.
+        lr = saved_number(d, "lr", min(f.initial, f.min_lr), f.initial)
+        best = saved_number(d, "best", -math.inf, math.inf, nullable=True)
+        bad = saved_number(d, "num_bad_epochs", 0, f.patience, integer=True)
+        cooldown = saved_number(d, "cooldown_counter", 0, f.cooldown, integer=True)
+        self.lr, self.best, self.num_bad_epochs, self.cooldown_counter = lr, best, bad, cooldown
 
 
 @register
@@ -177,6 +174,7 @@ class _KingState:
     def __init__(self, family: KingScheduler) -> None:
         self.patience = family.patience
         self.decay = family.decay
+        self.initial_lr = family.initial_lr
         self.current_lr = family.initial_lr
         self.max_history = int(np.ceil(1.1 * (family.patience + 1)))
         self.loss_history: list[float] = []
@@ -189,11 +187,14 @@ class _KingState:
         if len(self.loss_history) < self.patience:
             return
         self.loss_history = self.loss_history[-self.max_history :]
-        if (
-            self._steps_without_decrease(robust=False) > self.patience
-            and self._steps_without_decrease(robust=True) > self.patience
-        ):
-            self.current_lr *= self.decay
+        # Losses near the largest float overflow in the squares (numpy-ml warns and goes on,
+        # with a probability of nan, which never decays); no NumPy warning leaks from here.
+        with np.errstate(all="ignore"):
+            if (
+                self._steps_without_decrease(robust=False) > self.patience
+                and self._steps_without_decrease(robust=True) > self.patience
+            ):
+                self.current_lr *= self.decay
 
     def _steps_without_decrease(self, robust: bool) -> int:
         history = np.array(self.loss_history)
@@ -208,13 +209,18 @@ class _KingState:
         return {"current_lr": self.current_lr, "loss_history": list(self.loss_history)}
 
     def load_state_dict(self, d: dict) -> None:
-        self.current_lr = _number(d, "current_lr")
-        history = d.get("loss_history")
-        if not isinstance(history, list) or not all(
-            isinstance(v, (int, float)) and not isinstance(v, bool) for v in history
-        ):
-            raise StateError(f"saved state has a bad 'loss_history': {history!r}")
-        self.loss_history = [float(v) for v in history]
+        d = saved_fields(d, ("current_lr", "loss_history"))
+        current_lr = saved_number(d, "current_lr", 0.0, self.initial_lr)
+        history = d["loss_history"]
+        if not isinstance(history, list) or len(history) > self.max_history:
+            raise StateError(
+                f"saved state has a bad 'loss_history': {short_repr(history)}; it must be a "
+                f"list of at most {self.max_history} finite numbers"
+            )
+        losses = [
+            saved_number({"loss_history": v}, "loss_history", -math.inf, math.inf) for v in history
+        ]
+        self.current_lr, self.loss_history = current_lr, losses
 
 
 def _probability_of_decrease(history: np.ndarray, start: int) -> float:

@@ -25,12 +25,12 @@ import math
 from typing import Any, ClassVar
 
 from ..compute import kernels
-from ..syntax.errors import ArgumentError, UnitError, missing_sizes_hint
+from ..syntax.errors import ArgumentError, StateError, UnitError, missing_sizes_hint
 from ..syntax.nodes import Call, Keyword, Node
-from ..syntax.printer import unparse
+from ..syntax.printer import format_bound, unparse
 from ..syntax.records import Record
 from .expr import Builder, Expr
-from .types import Context, ParamType
+from .types import Context, ParamType, short_repr
 from .units import WHERE, Binding, Quantity
 
 REQUIRED = object()
@@ -278,7 +278,9 @@ class StatefulFamily(Family):
     """A family whose value depends on the metrics it has observed (``s.step(metric)``).
 
     Subclasses provide ``new_state()``, returning an object with ``value()``,
-    ``observe(metric)``, ``state_dict()`` and ``load_state_dict(d)``.
+    ``observe(metric)`` (a finite float), ``state_dict()`` (plain JSON types) and
+    ``load_state_dict(d)``, which checks every field of ``d`` (with :func:`saved_fields` and
+    :func:`saved_number`) before it changes anything.
     """
 
     __slots__ = ()
@@ -297,3 +299,56 @@ class StatefulFamily(Family):
         state = self.new_state()
         builder.register_state(state, offset)
         return kernels.state_reader(state.value)
+
+
+# -- saved states -----------------------------------------------------------------------------
+
+
+def saved_fields(d: Any, keys: tuple[str, ...]) -> dict[str, Any]:
+    """The saved state ``d`` (from a state's ``state_dict()``): a dict with exactly ``keys``."""
+    if not isinstance(d, dict):
+        raise StateError(f"saved state has a bad 'state': {short_repr(d)}")
+    for key in keys:
+        if key not in d:
+            raise StateError(f"saved state is missing '{key}'")
+    unknown = set(d) - set(keys)
+    if unknown:
+        raise StateError(
+            f"saved state has unexpected key(s) {sorted(map(short_repr, unknown))}",
+            hint=f"this state has the keys {', '.join(keys)}",
+        )
+    return d
+
+
+def saved_number(
+    d: dict[str, Any],
+    key: str,
+    lo: float,
+    hi: float,
+    *,
+    integer: bool = False,
+    nullable: bool = False,
+) -> Any:
+    """Field ``key`` of a saved state: a finite number (an int if ``integer``) in ``[lo, hi]``,
+    or None if ``nullable``; else a StateError naming the field and what it must be."""
+    value = d[key]
+    if value is None and nullable:
+        return None
+    number: Any = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = int(value)
+        if not integer:
+            try:
+                number = float(value)
+            except OverflowError:  # an int past the floats
+                number = None
+    elif isinstance(value, float) and not integer and math.isfinite(value):
+        number = float(value)
+    if number is None or not lo <= number <= hi:
+        wanted = "an integer" if integer else "a finite number"
+        if math.isfinite(lo) or math.isfinite(hi):
+            wanted += f" in [{format_bound(lo)}, {format_bound(hi)}]"
+        if nullable:
+            wanted += ", or None"
+        raise StateError(f"saved state has a bad '{key}': {short_repr(value)}; it must be {wanted}")
+    return number

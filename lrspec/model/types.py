@@ -9,12 +9,15 @@ count given ``1e4`` holds ``10000``.
 from __future__ import annotations
 
 import math
+import numbers
 from typing import Any
+
+import numpy as np
 
 from ..syntax.errors import ArgumentError, LimitError, UnknownNameError, did_you_mean
 from ..syntax.limits import Limits
 from ..syntax.nodes import Bool, List, Mapping, Neg, Node, NoneValue, Number, String, Word
-from ..syntax.parser import number_value
+from ..syntax.parser import is_number_literal, number_value
 from ..syntax.printer import format_bound, format_number
 from ..syntax.records import Record
 from .units import MAX_STEPS, MIN_LENGTH, UNITS, Binding, Quantity, normalize_steps
@@ -129,39 +132,55 @@ def json_to_node(value: Any, ctx: Context) -> Node:
     an enumeration word, or a quoted string."""
     if value is None:
         return NoneValue()
-    if isinstance(value, bool):
-        return Bool(value)
-    if isinstance(value, (int, float)):
-        if isinstance(value, float) and math.isnan(value):
-            ctx.fail("must be a number, got NaN", None)
+    if isinstance(value, (bool, np.bool_)):
+        return Bool(bool(value))
+    if isinstance(value, numbers.Real):
+        # A Python int or float as such (an IntEnum or a NumPy number prints otherwise).
+        if isinstance(value, numbers.Integral):
+            value = int(value)
+        else:
+            value = float(value)
+            if math.isnan(value):
+                ctx.fail("must be a number, got NaN", None)
         return Number(abs(value)) if value >= 0 else Neg(Number(-value))
     if isinstance(value, str):
+        value = str(value)
         negative = value.startswith("-")
         written = value[1:] if negative else value
         number = _number_text(written)
         if number is not None:
             return Neg(number) if negative else number
-        return Word(value) if value.isidentifier() else String(value)
+        # A bare word only where the grammar reads one (ASCII): anything else is a string.
+        if value.isascii() and value.isidentifier():
+            return Word(value)
+        return String(value)
     if isinstance(value, (list, tuple)):
         return List(tuple(json_to_node(item, ctx) for item in value))
-    ctx.fail(f"cannot be {type(value).__name__} {_short(value)}", None)
+    ctx.fail(f"cannot be {type(value).__name__} {short_repr(value)}", None)
 
 
 def _number_text(text: str) -> Number | None:
-    """``"5%"``, ``"1e3"`` or ``"inf"`` as a Number node; None if the text is no number."""
+    """``"5%"``, ``"1e3"`` or ``"inf"`` as a Number node (a number exactly as the grammar
+    writes one); None if the text is no number."""
     if text == "inf":
         return Number(math.inf)
-    if not text[:1].isdigit() and text[:1] != ".":
+    if not is_number_literal(text):
         return None
-    try:
-        value, unit = number_value(text)
-    except Exception:  # not a number literal after all: a string
-        return None
+    value, unit = number_value(text)
     return Number(value, unit)
 
 
-def _short(value: Any) -> str:
-    text = repr(value)
+def short_repr(value: Any) -> str:
+    """A value a caller gave, for a message: its repr, cut short (a caller's object may have
+    any repr, even one that fails: then its type must do)."""
+    try:
+        text = repr(value)
+    except Exception:
+        if isinstance(value, int):  # more digits than Python prints
+            return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
+        return f"a {type(value).__name__}"
+    if isinstance(value, int):
+        return text  # whole: an error shows a long number by its ends and its length
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -501,7 +520,7 @@ class MappingOf(ParamType, Record):
         keys = []
         for key in value:
             if not isinstance(key, str):
-                ctx.fail(f"has a key that is not a string: {_short(key)}", None)
+                ctx.fail(f"has a key that is not a string: {short_repr(key)}", None)
             keys.append(self.key.node_from_json(key, ctx))
         values = tuple(self.value.node_from_json(v, ctx) for v in value.values())
         return Mapping(tuple(keys), values)

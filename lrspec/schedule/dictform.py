@@ -20,13 +20,16 @@ Step counts with units are strings (``"5%"``), as are ``"inf"`` and enumeration 
 
 from __future__ import annotations
 
+import numbers
 from typing import Any
 
+import numpy as np
+
 from ..model.registry import lookup
-from ..model.types import Context, json_to_node
+from ..model.types import Context, json_to_node, short_repr
 from ..model.units import SIZES
-from ..syntax.errors import ConfigError, LrspecError
-from ..syntax.limits import default_limits
+from ..syntax.errors import ConfigError, LimitError, LrspecError
+from ..syntax.limits import Limits, default_limits
 from ..syntax.nodes import (
     BinOp,
     Bool,
@@ -108,104 +111,216 @@ def _key_text(key: Node) -> str:
     return value if isinstance(value, str) else format_number(value)
 
 
-def read(data: dict) -> tuple[Node, dict[str, Any]]:
+def read(data: dict, limits: Limits | None = None) -> tuple[Node, dict[str, Any]]:
     """The syntax tree a dict form describes, and its ``"bind"`` sizes."""
+    limits = limits or default_limits()
     if not isinstance(data, dict):
         raise ConfigError(f"a schedule dict must be a dict, got {type(data).__name__}")
+    check_size(data, limits)
     version = data.get("lrspec", FORMAT_VERSION)
-    if version != FORMAT_VERSION:
+    # Only the int 1: True and 1.0 equal it, but are no format version.
+    if type(version) is not int or version != FORMAT_VERSION:
         raise ConfigError(
-            f"unsupported lrspec dict format {version!r}; this lrspec reads format {FORMAT_VERSION}"
+            f"unsupported lrspec dict format {short_repr(version)}; this lrspec reads format "
+            f"{FORMAT_VERSION}"
         )
     body = {k: v for k, v in data.items() if k not in ("lrspec", "bind")}
-    bind = data.get("bind") or {}
-    if not isinstance(bind, dict) or set(bind) - set(SIZES):
-        raise ConfigError(f"'bind' must map {'/'.join(SIZES)} to integers, got {bind!r}")
-    return json_to_tree(body), bind
+    bind = data.get("bind", {})
+    if (
+        not isinstance(bind, dict)
+        or not all(isinstance(k, str) for k in bind)
+        or (set(bind) - set(SIZES))
+    ):
+        raise ConfigError(f"'bind' must map {'/'.join(SIZES)} to integers, got {short_repr(bind)}")
+    return _Reader(limits).schedule(body, "$", 1), bind
 
 
-def json_to_tree(value: Any, path: str = "$") -> Node:
-    """The syntax tree a JSON value of the dict form stands for."""
-    if isinstance(value, bool):
-        raise ConfigError(f"at {path}: expected a schedule, got {value!r}")
-    if isinstance(value, (int, float)):
-        return json_to_node(value, _context(path))
-    if isinstance(value, str):
-        try:
-            return parse_tree(value)
-        except LrspecError as error:
-            raise ConfigError(f"at {path}: {error.message}", hint=error.hint) from None
-    if not isinstance(value, dict):
-        raise ConfigError(f"at {path}: expected a schedule, got {type(value).__name__}")
-    keys = set(value)
-    if "family" in keys:
+def check_size(value: Any, limits: Limits) -> None:
+    """Raise a LimitError unless the JSON value ``value`` is bounded like spec text: at most
+    ``max_length`` values and characters of strings (a value met twice through shared
+    references counts twice: it stands for twice the schedule), nested at most
+    ``2 * max_depth + 2`` levels (a level of a schedule is at most two of its dict form's).
+
+    Walked without recursion, and stopped as soon as a bound is passed: a dict that holds
+    itself, or a list of a million items, costs no more than the bound.
+    """
+    budget, deepest = limits.max_length, 2 * limits.max_depth + 2
+    spent = 1
+    stack = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if level > deepest:
+            raise LimitError(
+                f"the dict form is nested deeper than {deepest} levels "
+                f"(a spec may nest {limits.max_depth})",
+                hint="raise Limits.max_depth if this is really meant",
+            )
+        if isinstance(item, str):
+            spent += len(item)
+        elif isinstance(item, dict):
+            spent += len(item) + sum(len(k) for k in item if isinstance(k, str))
+            if spent <= budget:
+                stack.extend((v, level + 1) for v in item.values())
+        elif isinstance(item, (list, tuple)):
+            spent += len(item)
+            if spent <= budget:
+                stack.extend((v, level + 1) for v in item)
+        if spent > budget:
+            raise LimitError(
+                f"the dict form is too large: its values and the characters of its strings "
+                f"come to more than {budget} (the limit on the characters of spec text)",
+                hint="raise Limits.max_length if this is really meant",
+            )
+
+
+def json_to_tree(value: Any, path: str = "$", limits: Limits | None = None) -> Node:
+    """The syntax tree a JSON value of the dict form stands for (bounded: see
+    :func:`check_size`)."""
+    limits = limits or default_limits()
+    check_size(value, limits)
+    return _Reader(limits).schedule(value, path, 1)
+
+
+class _Reader:
+    """Reads the dict form under ``limits``: every schedule in it is ``level`` levels deep (as
+    in text: at most ``max_depth``)."""
+
+    __slots__ = ("limits",)
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+
+    def schedule(self, value: Any, path: str, level: int) -> Node:
+        if level > self.limits.max_depth:
+            raise LimitError(
+                f"at {path}: schedules are nested deeper than {self.limits.max_depth} levels",
+                hint="raise Limits.max_depth if this is really meant",
+            )
+        if isinstance(value, (bool, np.bool_)):
+            raise ConfigError(f"at {path}: expected a schedule, got {value!r}")
+        if isinstance(value, numbers.Real):
+            return json_to_node(value, self._context(path, level))
+        if isinstance(value, str):
+            return self._text(value, path, level)
+        if not isinstance(value, dict):
+            raise ConfigError(f"at {path}: expected a schedule, got {type(value).__name__}")
+        keys = set(value)
+        if "family" in keys:
+            return self._family(value, keys, path, level)
+        if "constant" in keys:
+            _only(keys, {"constant"}, path)
+            return json_to_node(value["constant"], self._context(f"{path}.constant", level))
+        if "sequence" in keys:
+            _only(keys, {"sequence"}, path)
+            parts = value["sequence"]
+            if not isinstance(parts, list) or len(parts) < 2:
+                raise ConfigError(f"at {path}.sequence: expected a list of two or more schedules")
+            return Seq(
+                tuple(
+                    self.schedule(p, f"{path}.sequence[{i}]", level + 1)
+                    for i, p in enumerate(parts)
+                )
+            )
+        if "op" in keys:
+            op = value["op"]
+            if op == "neg":
+                _only(keys, {"op", "operand"}, path)
+                return Neg(self.schedule(value.get("operand"), f"{path}.operand", level + 1))
+            if not isinstance(op, str) or op not in ("+", "-", "*", "/"):
+                raise ConfigError(
+                    f"at {path}.op: expected one of + - * / neg, got {short_repr(op)}"
+                )
+            _only(keys, {"op", "left", "right"}, path)
+            return BinOp(
+                op,
+                self.schedule(value.get("left"), f"{path}.left", level + 1),
+                self.schedule(value.get("right"), f"{path}.right", level + 1),
+            )
+        if "slice" in keys:
+            _only(keys, {"slice", "start", "stop"}, path)
+            bounds = []
+            for key in ("start", "stop"):
+                bound = value.get(key)
+                ctx = self._context(f"{path}.{key}", level)
+                node = None if bound is None else json_to_node(bound, ctx)
+                if node is not None and not isinstance(node, Number):
+                    raise ConfigError(
+                        f"at {path}.{key}: expected a step count, got {short_repr(bound)}"
+                    )
+                bounds.append(node)
+            return Slice(self.schedule(value["slice"], f"{path}.slice", level + 1), *bounds)
+        raise ConfigError(
+            f"at {path}: not a schedule dict (keys {_key_names(keys)})",
+            hint="expected one of the keys family, sequence, op, slice or constant",
+        )
+
+    def _family(self, value: dict, keys: set, path: str, level: int) -> Node:
         _only(keys, {"family", "args"}, path)
         name = value["family"]
         if not isinstance(name, str):
-            raise ConfigError(f"at {path}.family: expected a name, got {name!r}")
+            raise ConfigError(f"at {path}.family: expected a name, got {short_repr(name)}")
         family = lookup(name)
         args = value.get("args", {})
+        if args and level >= self.limits.max_depth:  # its arguments nest one level deeper
+            raise LimitError(
+                f"at {path}.args: schedules are nested deeper than {self.limits.max_depth} levels",
+                hint="raise Limits.max_depth if this is really meant",
+            )
         params = {p.name: p for p in family.params}
         if isinstance(args, list):
-            positional = tuple(json_to_tree(a, f"{path}.args[{i}]") for i, a in enumerate(args))
+            positional = tuple(
+                self.schedule(a, f"{path}.args[{i}]", level + 1) for i, a in enumerate(args)
+            )
             return Call(name, positional)
         if not isinstance(args, dict):
-            raise ConfigError(f"at {path}.args: expected a dict of arguments, got {args!r}")
+            raise ConfigError(
+                f"at {path}.args: expected a dict of arguments, got {short_repr(args)}"
+            )
         keywords = []
         for key, arg in args.items():
-            ctx = _context(f"{path}.args.{key}", family=name, param=key)
+            if not isinstance(key, str):
+                raise ConfigError(
+                    f"at {path}.args: argument names are strings, got {short_repr(key)}"
+                )
+            ctx = self._context(f"{path}.args.{key}", level, family=name, param=key)
             param = params.get(key)
             node = param.type.node_from_json(arg, ctx) if param else json_to_node(arg, ctx)
-            keywords.append(Keyword(str(key), node))
+            keywords.append(Keyword(key, node))
         return Call(name, (), tuple(keywords))
-    if "constant" in keys:
-        _only(keys, {"constant"}, path)
-        return json_to_node(value["constant"], _context(f"{path}.constant"))
-    if "sequence" in keys:
-        _only(keys, {"sequence"}, path)
-        parts = value["sequence"]
-        if not isinstance(parts, list) or len(parts) < 2:
-            raise ConfigError(f"at {path}.sequence: expected a list of two or more schedules")
-        return Seq(tuple(json_to_tree(p, f"{path}.sequence[{i}]") for i, p in enumerate(parts)))
-    if "op" in keys:
-        op = value["op"]
-        if op == "neg":
-            _only(keys, {"op", "operand"}, path)
-            return Neg(json_to_tree(value.get("operand"), f"{path}.operand"))
-        if op not in ("+", "-", "*", "/"):
-            raise ConfigError(f"at {path}.op: expected one of + - * / neg, got {op!r}")
-        _only(keys, {"op", "left", "right"}, path)
-        return BinOp(
-            op,
-            json_to_tree(value.get("left"), f"{path}.left"),
-            json_to_tree(value.get("right"), f"{path}.right"),
+
+    def _text(self, value: str, path: str, level: int) -> Node:
+        """A string in schedule position: spec text, which nests below ``level``."""
+        try:
+            tree = parse_tree(value, limits=self.limits)
+        except LrspecError as error:
+            raise error.within(f"at {path}") from None
+        if level - 1 + tree.depth > self.limits.max_depth:
+            raise LimitError(
+                f"at {path}: schedules are nested deeper than {self.limits.max_depth} levels",
+                hint="raise Limits.max_depth if this is really meant",
+            )
+        return tree
+
+    def _context(
+        self, path: str, level: int, family: str = "dict", param: str = "value"
+    ) -> Context:
+        return Context(
+            family,
+            param,
+            self.limits,
+            from_json=lambda value: self.schedule(value, path, level + 1),
         )
-    if "slice" in keys:
-        _only(keys, {"slice", "start", "stop"}, path)
-        bounds = []
-        for key in ("start", "stop"):
-            bound = value.get(key)
-            node = None if bound is None else json_to_node(bound, _context(f"{path}.{key}"))
-            if node is not None and not isinstance(node, Number):
-                raise ConfigError(f"at {path}.{key}: expected a step count, got {bound!r}")
-            bounds.append(node)
-        return Slice(json_to_tree(value["slice"], f"{path}.slice"), *bounds)
-    raise ConfigError(
-        f"at {path}: not a schedule dict (keys {sorted(map(str, keys))})",
-        hint="expected one of the keys family, sequence, op, slice or constant",
-    )
 
 
 def _only(keys: set, allowed: set, path: str) -> None:
     extra = keys - allowed
     if extra:
         raise ConfigError(
-            f"at {path}: unexpected key(s) {sorted(map(str, extra))}",
+            f"at {path}: unexpected key(s) {_key_names(extra)}",
             hint=f"this form takes {', '.join(sorted(allowed))}",
         )
 
 
-def _context(path: str, family: str = "dict", param: str = "value") -> Context:
-    return Context(
-        family, param, default_limits(), from_json=lambda value: json_to_tree(value, path)
-    )
+def _key_names(keys: set) -> list[str]:
+    """Keys for a message: names as they are, anything else (or a long name) cut short."""
+    return sorted(k if isinstance(k, str) and len(k) <= 40 else short_repr(k) for k in keys)

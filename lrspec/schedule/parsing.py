@@ -33,9 +33,9 @@ from ..model.units import SIZES, Binding
 from ..syntax.errors import LrspecError
 from ..syntax.limits import Limits, default_limits, on_default_limits_change
 from ..syntax.nodes import Node, Number, children
-from ..syntax.parser import lark_parser, number_value, parse_tree
+from ..syntax.parser import number_regexp, number_value, parse_tree
 from . import dictform
-from .schedule import Schedule
+from .schedule import Schedule, may_grow_past
 
 #: Entries each cache keeps at most; when one is full it starts afresh (simpler and cheaper
 #: than keeping an order).
@@ -76,14 +76,17 @@ def parse(text: str, *, limits: Limits | None = None, **sizes: int | None) -> Sc
         if known is not None:
             expr, needs = known
             return Schedule(expr, binding, text, needs=needs)
-    if len(text) > default_limits().max_length:
+    limits = default_limits()
+    if len(text) > limits.max_length:
         return Schedule.from_text(text, binding)  # raises the LimitError
-    schedule = _from_template(text, binding)
+    schedule = _from_template(text, binding, limits)
     if schedule is None:
         tree = parse_tree(text)
         meanings: dict[int, Expr] = {}
         try:
             schedule = Schedule(evaluate(tree, remember=meanings), binding, text)
+            if may_grow_past(len(text), tree.depth, limits):
+                schedule.check_canonical(limits)
         except LrspecError as error:
             raise error.with_text(text) from None
         _remember(text, tree, meanings, schedule)
@@ -102,15 +105,18 @@ def _binding(sizes: dict[str, Any]) -> Binding:
     return Binding(**sizes)
 
 
-def from_dict(data: dict, **sizes: int | None) -> Schedule:
+def from_dict(data: dict, *, limits: Limits | None = None, **sizes: int | None) -> Schedule:
     """The schedule a dict form describes (see ``lrspec.schedule.dictform``).
 
     Sizes given here (``total_steps``, ``steps_per_epoch``) replace those in the dict's
     ``"bind"``.
     """
-    tree, bound = dictform.read(data)
+    limits = limits or default_limits()
+    tree, bound = dictform.read(data, limits)
     given = {name: size for name, size in sizes.items() if size is not None}
-    return Schedule(evaluate(tree), _binding({**bound, **given}))
+    schedule = Schedule(evaluate(tree, limits), _binding({**bound, **given}))
+    schedule.check_canonical(limits)  # bounded like text: str(s) reads back
+    return schedule
 
 
 def forget() -> None:
@@ -130,7 +136,7 @@ on_default_limits_change(forget)
 def _number_pattern() -> re.Pattern:
     global _pattern
     if _pattern is None:
-        number = lark_parser().get_terminal("NUMBER").pattern.to_regexp()
+        number = number_regexp()
         # A number never starts inside a name or right after another number's digits.
         _pattern = re.compile(rf"(?<![A-Za-z0-9_.])({number})")
     return _pattern
@@ -270,7 +276,7 @@ def _remember(text: str, tree: Node, meanings: dict[int, Expr], schedule: Schedu
         _templates[key] = template
 
 
-def _from_template(text: str, binding: Binding) -> Schedule | None:
+def _from_template(text: str, binding: Binding, limits: Limits) -> Schedule | None:
     """The schedule of ``text`` made from a template, or None (the full path must make it)."""
     if not _templates:
         return None
@@ -283,8 +289,11 @@ def _from_template(text: str, binding: Binding) -> Schedule | None:
         return None
     try:
         expr = evaluate(tree, known=template.meanings)
-        return Schedule(
+        schedule = Schedule(
             expr, binding, text, needs=template.needs, exact_spans=False, stateful=template.stateful
         )
+        if may_grow_past(len(text), tree.depth, limits):
+            schedule.check_canonical(limits)
+        return schedule
     except LrspecError:
         return None  # the full path raises it, pointing into this text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import operator
 from typing import Any
 
 import numpy as np
@@ -13,17 +14,21 @@ from .. import families as _families  # noqa: F401  (registers every family)
 from ..compute.arrays import check_step, evaluate_array
 from ..compute.kernels import Kernel
 from ..model.evaluator import evaluate
-from ..model.expr import Builder, Expr
-from ..model.units import SIZES, WHERE, Binding
+from ..model.expr import DOMAIN_HINT, Builder, Expr
+from ..model.types import short_repr
+from ..model.units import MAX_STEPS, SIZES, WHERE, Binding
 from ..syntax.errors import (
     EvaluationError,
+    LimitError,
     LrspecError,
     StateError,
     UnitError,
     missing_sizes_hint,
 )
-from ..syntax.limits import Limits
+from ..syntax.limits import Limits, default_limits
+from ..syntax.nodes import tree_depth
 from ..syntax.parser import parse_tree
+from ..syntax.printer import unparse
 from . import dictform
 
 _INF = math.inf
@@ -31,15 +36,32 @@ _NO_BINDING = Binding()
 
 
 def _positive_int(name: str, value: Any) -> int | None:
+    """A size of the run: a positive integer within the step domain."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise UnitError(f"{name} must be a positive integer, got {value!r}")
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise UnitError(f"{name} must be a positive integer, got {short_repr(value)}")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if not isinstance(value, numbers.Integral) or value < 1:
-        raise UnitError(f"{name} must be a positive integer, got {value!r}")
+        raise UnitError(f"{name} must be a positive integer, got {short_repr(value)}")
+    if value > MAX_STEPS:
+        raise LimitError(f"{name} must be at most 2**53, got {int(value)}", hint=DOMAIN_HINT)
     return int(value)
+
+
+#: How many times its text's length a spec's canonical text can be, at most: a number grows
+#: at most from 4 characters to 18 (``1e15`` -> ``1000000000000000.0``), an argument written
+#: by position at most by its parameter's name (``1`` -> ``transition_steps=1.0``).
+CANONICAL_GROWTH = 64
+
+
+def may_grow_past(length: int, depth: int, limits: Limits) -> bool:
+    """Whether a text of this length and depth could have a canonical form past ``limits``
+    (its canonical text is then checked, see :meth:`Schedule.check_canonical`); false for
+    every ordinary text, which is not checked at all. Printing a keyword adds a level at
+    most at every level."""
+    return length * CANONICAL_GROWTH > limits.max_length or 2 * depth > limits.max_depth
 
 
 class Schedule:
@@ -121,11 +143,37 @@ class Schedule:
         cls, text: str, binding: Binding = _NO_BINDING, limits: Limits | None = None
     ) -> Schedule:
         """The schedule ``text`` means, read afresh (``lrspec.parse`` adds caches)."""
+        limits = limits or default_limits()
         tree = parse_tree(text, limits=limits)
         try:
-            return cls(evaluate(tree, limits), binding, text)
+            schedule = cls(evaluate(tree, limits), binding, text)
+            if may_grow_past(len(text), tree.depth, limits):
+                schedule.check_canonical(limits)
         except LrspecError as error:
             raise error.with_text(text) from None
+        return schedule
+
+    def check_canonical(self, limits: Limits) -> None:
+        """Raise a LimitError unless this schedule's canonical text is within ``limits``, so
+        that ``parse(str(s))`` reads back every schedule that parsing (or the dict form) gave:
+        a text just under the length limit may print longer (``max(1,1,...)`` prints every
+        ``1`` as ``1.0``), or nest deeper (keywords)."""
+        node = self._expr.to_node()
+        text = unparse(node)
+        if len(text) > limits.max_length:
+            raise LimitError(
+                f"the canonical form of this spec is {len(text)} characters long; the limit is "
+                f"{limits.max_length}",
+                hint="raise Limits.max_length if this spec is really meant (str(s) must read back)",
+            )
+        depth = tree_depth(node)
+        if depth > limits.max_depth:
+            raise LimitError(
+                f"the canonical form of this spec nests {depth} levels deep; the limit is "
+                f"{limits.max_depth}",
+                hint="raise Limits.max_depth if this spec is really meant (str(s) must read back)",
+            )
+        self._text_cache = text
 
     @property
     def _text(self) -> str:
@@ -201,17 +249,38 @@ class Schedule:
             raise
 
     def _call_other(self, t):
-        if isinstance(t, (bool, np.bool_)):
-            raise EvaluationError(f"a step must be a number, got {t!r}")
-        if isinstance(t, numbers.Real) and not isinstance(t, np.ndarray):
-            try:
-                value = float(t)
-            except OverflowError:
-                raise EvaluationError(f"step {t} is too large") from None
-            check_step(value)
-            return self._scalar(value)
         if isinstance(t, (np.ndarray, list, tuple, range)):
             return evaluate_array(self._ensure_compiled(), t)
+        kind = _number_kind(t)
+        if kind == "b":
+            raise EvaluationError(f"a step must be a number, got {short_repr(t)}")
+        if kind == "c":
+            raise EvaluationError(f"a step must be a real number, got {short_repr(t)}")
+        ndim = getattr(t, "ndim", None)
+        if ndim == 0 or (ndim is None and kind is not None):
+            # One real number of any kind: Python's, NumPy's, Fraction, Decimal, a 0-d tensor,
+            # an object that converts itself (__index__, __float__).
+            try:
+                value = _to_float(t)
+            except OverflowError:  # an int past the floats
+                if t < 0:
+                    raise EvaluationError(f"a step must be >= 0, got {short_repr(t)}") from None
+                raise EvaluationError(f"step {short_repr(t)} is too large") from None
+            except (TypeError, ValueError, ArithmeticError, RuntimeError):
+                raise EvaluationError(
+                    f"a step must be a real number, got {short_repr(t)}"
+                ) from None
+            check_step(value)
+            return self._scalar(value)
+        if hasattr(t, "__array__"):  # a tensor or array of another library
+            try:
+                array = np.asarray(t)
+            except Exception as error:  # whatever that library raises
+                raise EvaluationError(
+                    f"steps must be numbers, got a {type(t).__name__} that NumPy cannot read "
+                    f"({type(error).__name__})"
+                ) from None
+            return evaluate_array(self._ensure_compiled(), array)
         raise EvaluationError(
             f"a step must be a number or an array of numbers, got {type(t).__name__}"
         )
@@ -359,33 +428,79 @@ class Schedule:
         return self._scalar(float(self._count))
 
     def state_dict(self) -> dict:
-        """The canonical spec, the number of metrics observed and the state (JSON types)."""
+        """The canonical spec, the run's sizes it is bound to, the number of metrics observed
+        and the state (JSON types)."""
         if self.stateful:
             self._ensure_compiled()
         return {
             "spec": self._text,
+            "sizes": self._binding.given(),
             "count": self._count,
             "state": None if self._state is None else self._state.state_dict(),
         }
 
     def load_state_dict(self, state: dict) -> None:
-        """Restore what :meth:`state_dict` saved, for the same spec."""
+        """Restore what :meth:`state_dict` saved, for the same spec bound to the same sizes.
+
+        Everything is checked before anything changes: a state that does not fit (another
+        spec or sizes, a wrong type, a value out of its range or not finite) raises a
+        :class:`StateError` and leaves this schedule as it was.
+        """
         if not isinstance(state, dict) or "spec" not in state:
             raise StateError(
                 f"a saved state is a dict from state_dict(), got {type(state).__name__}"
             )
-        if state["spec"] != self._text:
-            raise StateError(f"the saved state is for '{state['spec']}', not '{self._text}'")
+        unknown = set(state) - _STATE_KEYS
+        if unknown:
+            raise StateError(
+                f"saved state has unexpected key(s) {sorted(map(short_repr, unknown))}",
+                hint=f"a saved state has the keys {', '.join(sorted(_STATE_KEYS))}",
+            )
+        spec = state["spec"]
+        if spec != self._text:
+            shown = f"'{spec}'" if isinstance(spec, str) else short_repr(spec)
+            raise StateError(f"the saved state is for {shown}, not '{self._text}'")
+        sizes = _saved_sizes(state.get("sizes", {}))
+        if sizes != self._binding.given():
+            raise StateError(
+                f"the saved state is for '{self._text}' with {_sizes_text(sizes)}, but this "
+                f"schedule has {_sizes_text(self._binding.given())}",
+                hint="bind the schedule to the sizes of the run that saved the state",
+            )
         count = state.get("count")
-        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-            raise StateError(f"saved state has a bad 'count': {count!r}")
+        if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= MAX_STEPS:
+            raise StateError(
+                f"saved state has a bad 'count': {short_repr(count)}; it must be an integer "
+                "in [0, 2**53]"
+            )
         self._ensure_compiled()
         if self._state is None:
             return  # a pure schedule has no state: it stays as it is
         if not isinstance(state.get("state"), dict):
-            raise StateError(f"saved state has a bad 'state': {state.get('state')!r}")
-        self._state.load_state_dict(state["state"])
+            raise StateError(f"saved state has a bad 'state': {short_repr(state.get('state'))}")
+        self._state.load_state_dict(state["state"])  # checks every field, then sets them
         self._count = count
+
+
+_STATE_KEYS = frozenset(("spec", "sizes", "count", "state"))
+
+
+def _saved_sizes(sizes: Any) -> dict[str, int]:
+    if not isinstance(sizes, dict) or not all(
+        name in SIZES and type(value) is int and 1 <= value <= MAX_STEPS
+        for name, value in sizes.items()
+    ):
+        raise StateError(
+            f"saved state has bad 'sizes': {short_repr(sizes)}; they map "
+            f"{'/'.join(SIZES)} to positive integers"
+        )
+    return sizes
+
+
+def _sizes_text(sizes: dict[str, int]) -> str:
+    if not sizes:
+        return "no sizes"
+    return ", ".join(f"{name}={value}" for name, value in sizes.items())
 
 
 def _restore(text: str, bound: dict, state: dict | None) -> Schedule:
@@ -396,9 +511,59 @@ def _restore(text: str, bound: dict, state: dict | None) -> Schedule:
 
 
 def _metric(metric) -> float:
-    if isinstance(metric, (bool, np.bool_, str, bytes)):
-        raise StateError(f"a metric must be a number, got {metric!r}")
+    """A metric as a float: a real number (a Python or NumPy number, a 0-d array or tensor),
+    finite, so that every state stays finite and JSON-safe."""
+    if type(metric) is float:
+        value = metric
+    else:
+        if isinstance(metric, (bool, np.bool_, str, bytes)) or _is_complex(metric):
+            raise StateError(f"a metric must be a real number, got {short_repr(metric)}")
+        try:
+            value = float(metric)
+        except OverflowError:  # an int past the floats
+            value = _INF
+        except (TypeError, ValueError, ArithmeticError, RuntimeError):
+            raise StateError(f"a metric must be a real number, got {short_repr(metric)}") from None
+    if not -_INF < value < _INF:  # false for nan too
+        raise StateError(
+            f"a metric must be finite, got {short_repr(metric)}",
+            hint="a loss that is not finite usually means training diverged",
+        )
+    return value
+
+
+def _to_float(value: Any) -> float:
+    """A real number as a float: an integer exactly (through ``__index__``), else ``float()``."""
     try:
-        return float(metric)
-    except (TypeError, ValueError):
-        raise StateError(f"a metric must be a number, got {metric!r}") from None
+        return float(operator.index(value))
+    except TypeError:  # no integer (a float, a Fraction, a float tensor...)
+        return float(value)
+
+
+def _is_complex(value: Any) -> bool:
+    """Whether ``value`` is a complex number (float() of a NumPy complex only warns)."""
+    return _number_kind(value) == "c"
+
+
+def _number_kind(value: Any) -> str | None:
+    """What kind of number ``value`` is, as NumPy's dtype kinds say it: ``"b"`` (a boolean),
+    ``"c"`` (complex), ``"f"`` (any other number, or an array, or a tensor, of numbers; or an
+    object that converts itself with ``__index__`` or ``__float__``), or None (no number)."""
+    if isinstance(value, (bool, np.bool_)):
+        return "b"
+    if isinstance(value, numbers.Complex) and not isinstance(value, numbers.Real):
+        return "c"
+    dtype = getattr(value, "dtype", None)
+    if dtype is not None:
+        kind = getattr(dtype, "kind", None)  # NumPy's and JAX's dtypes say it
+        if kind is None:  # others (torch.bool, torch.complex64) by name
+            name = str(dtype)
+            kind = "b" if "bool" in name else "c" if "complex" in name else "f"
+        return "b" if kind == "b" else "c" if kind == "c" else "f"
+    if (
+        isinstance(value, numbers.Real)
+        or hasattr(value, "__index__")
+        or hasattr(value, "__float__")
+    ):
+        return "f"
+    return None

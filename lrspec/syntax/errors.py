@@ -1,6 +1,7 @@
 """lrspec's errors: one family of ``ValueError`` subclasses, immutable, rendered in one place.
 
-An error is data: its message, the span of the source text it is about, the text, a hint and
+An error is data: its message (a number of more than 40 digits in it shows as its first and
+last digits and its length), the span of the source text it is about, the text, a hint and
 notes. :meth:`LrspecError.render` (also ``str(error)``) is the one place that turns it into
 the text users see::
 
@@ -19,6 +20,7 @@ reports ``col_offset``).
 
 from __future__ import annotations
 
+import re
 from argparse import ArgumentTypeError
 from collections.abc import Iterable
 from typing import Any
@@ -31,6 +33,16 @@ _WINDOW = 60
 # The fields of an error; anything else Python sets on an exception (traceback, cause,
 # context, notes) is Python's own business.
 _FIELDS = ("message", "span", "text", "hint", "details")
+# A number of more digits than this is shown by its first and last digits and its length: a
+# 5,000-digit integer in a config file must not become a 5,000-digit message.
+_LONG_DIGITS = re.compile(r"\d{41,}")
+
+
+def _shorten(text: str) -> str:
+    """``text`` with every run of more than 40 digits shown as ``123456...7890 (401 digits)``."""
+    if len(text) < 41:
+        return text
+    return _LONG_DIGITS.sub(lambda m: f"{m[0][:6]}...{m[0][-4:]} ({len(m[0])} digits)", text)
 
 
 class LrspecError(ValueError, ArgumentTypeError):
@@ -58,12 +70,13 @@ class LrspecError(ValueError, ArgumentTypeError):
         hint: str | None = None,
         details: tuple[tuple[str, Any], ...] = (),
     ) -> None:
+        message = _shorten(message)
         super().__init__(message)
         put = object.__setattr__
         put(self, "message", message)
         put(self, "span", span)
         put(self, "text", text)
-        put(self, "hint", hint)
+        put(self, "hint", hint if hint is None else _shorten(hint))
         put(self, "details", tuple(details))
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -96,6 +109,11 @@ class LrspecError(ValueError, ArgumentTypeError):
     def with_hint(self, hint: str | None) -> LrspecError:
         """This error with another hint."""
         return self._copy(hint=hint)
+
+    def within(self, where: str) -> LrspecError:
+        """This error found inside ``where`` (a place in a config value, ``at $.sequence[1]``):
+        its message starts with it; the class, the text and the span stay."""
+        return self._copy(message=f"{where}: {self.message}")
 
     # -- position ---------------------------------------------------------------------------
 

@@ -227,3 +227,20 @@ def children(node: Node) -> tuple[Node, ...]:
         elif value is not None:
             out.append(value)
     return tuple(out)
+
+
+def tree_depth(node: Node) -> int:
+    """The nesting depth of a tree, counted as the parser counts it (a leaf is 1 deep; a node
+    one more than its deepest child), without recursion: for trees built otherwise than by the
+    parser (the canonical tree of a meaning, the dict form)."""
+    depth: dict[int, int] = {}
+    stack: list[tuple[Node, bool]] = [(node, False)]
+    while stack:
+        item, done = stack.pop()
+        kids = children(item)
+        if done or not kids:
+            depth[id(item)] = 1 + max((depth[id(k)] for k in kids), default=0)
+        else:
+            stack.append((item, True))
+            stack.extend((k, False) for k in kids)
+    return depth[id(node)]

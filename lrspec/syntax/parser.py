@@ -96,8 +96,29 @@ def split_unit(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+def number_regexp() -> str:
+    """The grammar's NUMBER terminal as a regular expression (ASCII digits only)."""
+    return lark_parser().get_terminal("NUMBER").pattern.to_regexp()
+
+
+_number_literal: re.Pattern | None = None
+
+
+def is_number_literal(text: str) -> bool:
+    """Whether ``text`` is one NUMBER token of the grammar (``"5%"``, ``"1e-3"``, not
+    ``"１００"``: Python's int() and float() take any script's digits, the grammar does not)."""
+    global _number_literal
+    if _number_literal is None:
+        _number_literal = re.compile(number_regexp())
+    return _number_literal.fullmatch(text) is not None
+
+
 def number_value(text: str) -> tuple[int | float, str | None]:
     """The value and unit of a NUMBER token (``"5%"`` -> ``(5, "%")``)."""
+    if not text.isascii():  # int() and float() would read other scripts' digits
+        raise LrspecSyntaxError(
+            f"a number is written with the digits 0-9, got {text[:40]!r}",
+        )
     text, unit = split_unit(text)
     if "." in text or "e" in text or "E" in text:
         value: int | float = float(text)
