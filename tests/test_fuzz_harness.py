@@ -1,20 +1,25 @@
-"""The atheris harness keeps working: a short coverage-guided run finds nothing."""
+"""The atheris harnesses keep working: a short coverage-guided run of each finds nothing."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 
 
-def test_a_short_atheris_run_finds_nothing(tmp_path):
+@pytest.mark.parametrize(
+    ("harness", "max_len"), [("atheris_lrspec.py", 200), ("atheris_dictform.py", 400)]
+)
+def test_a_short_atheris_run_finds_nothing(tmp_path, harness, max_len):
     result = subprocess.run(
         [
             sys.executable,
-            str(ROOT / "tests" / "fuzz" / "atheris_lrspec.py"),
+            str(ROOT / "tests" / "fuzz" / harness),
             "-runs=3000",
-            "-max_len=200",
+            f"-max_len={max_len}",
             "-seed=1",
             f"-artifact_prefix={tmp_path}/",
         ],

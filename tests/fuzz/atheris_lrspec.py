@@ -6,9 +6,12 @@ With no corpus directory given, it starts from the specs of tests/data and the c
 traces. The invariants, checked for every input:
 
 - nothing but an ``LrspecError`` escapes ``lrspec.parse`` (and ``lrspec.load``);
-- whatever parses prints to text that parses back to an equal schedule;
+- whatever parses prints to text that parses back to an equal schedule, and has a dict form
+  that reads back to it too;
 - evaluation at sampled steps gives the same result on both (a finite float, or the same
-  documented ``LrspecError``).
+  documented ``LrspecError``), and through an array the same as step by step.
+
+Its twin for the dict form is ``atheris_dictform.py``.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports(include=["lrspec", "lark"]):
+    import numpy as np
+
     import lrspec
 
 HERE = Path(__file__).resolve().parent
@@ -48,10 +53,24 @@ def test_one_input(data: bytes) -> None:
     again = lrspec.parse(str(schedule), **BIND)
     if again != schedule or str(again) != str(schedule):
         raise AssertionError(f"{text!r} prints as {str(schedule)!r}, which reads back differently")
+    if lrspec.from_dict(schedule.to_dict(), **BIND) != schedule:
+        raise AssertionError(f"the dict form of {text!r} reads back differently")
+    outcomes = []
     for t in STEPS:
         first, second = _outcome(schedule, t), _outcome(again, t)
         if first != second:
             raise AssertionError(f"{text!r} at step {t}: {first!r} != {second!r}")
+        outcomes.append(first)
+    try:
+        array = schedule(np.array(STEPS, dtype=float)).tolist()
+    except lrspec.LrspecError as error:
+        if (type(error).__name__, error.message.split(" at step ")[0]) not in [
+            (o[0], o[1].split(" at step ")[0]) for o in outcomes if isinstance(o, tuple)
+        ]:
+            raise AssertionError(f"{text!r}: the array raises {error!r}, no step does") from None
+        return
+    if array != outcomes:
+        raise AssertionError(f"{text!r}: array {array} != steps {outcomes}")
 
 
 def seed_corpus() -> str:
