@@ -1192,3 +1192,29 @@ def test_families_of_a_namespace(namespace):
     listed = re.findall(r"^  (\S.*)$", result.stdout, re.M)
     assert listed == [c.signature() for n, c in families().items() if n.startswith(prefix)]
     assert len(listed) >= 1
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        (
+            "lrspec check - < /dev/zero",
+            "lrspec check: error: standard input holds more than 100,000 characters, the "
+            "longest spec\n",
+        ),
+        (
+            "lrspec plot - < /dev/zero",
+            "lrspec plot: error: standard input holds more than 100,000 characters, the "
+            "longest spec\n",
+        ),
+        (
+            "lrspec fmt - < /dev/zero",
+            "lrspec fmt: error: a line of standard input is longer than 100,000 characters, "
+            "the longest spec\n",
+        ),
+    ],
+)
+def test_standard_input_is_read_up_to_the_longest_spec(command, message):
+    result = _shell(command)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.endswith(message), result.stderr

@@ -30,6 +30,7 @@ from typing import Any, TextIO
 from ..model.units import SIZES as RUN_SIZES
 from ..schedule.parsing import parse
 from ..syntax.errors import LrspecError, UnitError
+from ..syntax.limits import default_limits
 
 #: Exit codes.
 OK, INVALID, USAGE = 0, 1, 2
@@ -231,8 +232,31 @@ class Console:
             pass
 
     def read(self) -> str:
-        """All of standard input."""
-        return self.stdin.read()
+        """All of standard input, up to the longest spec there can be (``Limits.max_length``);
+        more is a usage error, so that ``- < /dev/zero`` ends at once."""
+        limit = default_limits().max_length
+        text = self.stdin.read(limit + 1)
+        if len(text) > limit:
+            raise UsageError(
+                f"standard input holds more than {limit:,} characters, the longest spec"
+            )
+        return text
+
+    def lines(self):
+        """The lines of standard input, each without its line end; a line longer than the
+        longest spec is a usage error."""
+        limit = default_limits().max_length
+        while True:
+            line = self.stdin.readline(limit + 2)
+            if not line:
+                return
+            body = line.rstrip("\r\n")
+            if len(body) > limit:
+                raise UsageError(
+                    f"a line of standard input is longer than {limit:,} characters, the "
+                    "longest spec"
+                )
+            yield body
 
 
 def _stream(given: Any, standard: Any, closed: _Closed) -> Any:

@@ -543,8 +543,7 @@ def fmt(args: argparse.Namespace, io: Console) -> int:
         io.out(text)
         return OK
     code = OK
-    for number_, raw in enumerate(io.stdin, 1):
-        line = raw.rstrip("\r\n")
+    for number_, line in enumerate(io.lines(), 1):
         try:
             formatted = _format_line(line)
         except LrspecError as error:
@@ -562,9 +561,13 @@ def fmt(args: argparse.Namespace, io: Console) -> int:
 
 def _on_line(error: LrspecError, line: str, number_: int) -> LrspecError:
     """An error in line ``number_`` of standard input, rendered with that line number."""
-    if error.span is None:
-        error.message = f"line {number_}: {error.message}"
-        return error
+    if error.span is None:  # errors are immutable: a copy that names the line
+        return type(error)(
+            f"line {number_}: {error.message}",
+            text=error.text,
+            hint=error.hint,
+            details=error.details,
+        )
     start, end = error.span
     # Blank lines in front put the caret message on the right line number.
     pad = "\n" * (number_ - 1)
