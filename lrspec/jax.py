@@ -91,7 +91,7 @@ def schedule(
         missing = error.missing or tuple(n for n in SIZES if n in s.needs)
         raise error.with_hint(missing_sizes_hint(missing, "lrspec.jax.schedule()")) from None
 
-    def value(step):
+    def value(step: Any) -> Any:
         # JAX's default float: float64 when x64 is on, else float32.
         return traced(jnp.asarray(step, dtype=jnp.result_type(float)))
 

@@ -30,7 +30,15 @@ def hide_broken_torchvision() -> bool:
         return False
     except OSError:
         pass
+    for name in [m for m in sys.modules if m.startswith("torchvision.")]:
+        del sys.modules[name]  # what an earlier, failed import left behind
     sys.modules["torchvision"] = None  # type: ignore[assignment]  # import finds nothing
+    # transformers caches its answer: if it asked already, it asks again.
+    checks = sys.modules.get("transformers.utils.import_utils")
+    for name in dir(checks) if checks is not None else ():
+        function = getattr(checks, name)
+        if "torchvision" in name and hasattr(function, "cache_clear"):
+            function.cache_clear()
     try:  # Lightning's torchmetrics asks the package metadata first
         from lightning_utilities.core import imports
     except ImportError:
