@@ -517,3 +517,44 @@ def test_convert_rl_zoo_file_errors(tmp_path):
         f"lrspec: {path}: (the whole file): no entry 'MountainCar-v0' in the file\n"
         "entries: atari, CartPole-v1, Pendulum-v1\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "tail"),
+    [
+        (
+            ["--from", "numpy-ml", "[" * 50_000 + "]" * 50_000],
+            1,
+            "lrspec: convert --from numpy-ml: not valid JSON: nested too deeply\n",
+        ),
+        (
+            ["--from", "lr_schedule", '{"type": "linear", "type": "cosine"}'],
+            1,
+            "lrspec: convert --from lr_schedule: not valid JSON: the key 'type' is written "
+            "twice in one object (JSON readers would keep only the last)\n",
+        ),
+        (
+            ["--from", "numpy-ml", '{"hyperparameters": {"id": "ConstantScheduler", "lr": NaN}}'],
+            1,
+            "lrspec: convert --from numpy-ml: not valid JSON: NaN is not a JSON number\n",
+        ),
+        (
+            ["--from", "lr_schedule", '{"initial_value": ' + "1" * 5000 + "}"],
+            1,
+            "lrspec: convert --from lr_schedule: not valid JSON: an integer has more than 4300 "
+            "digits\n",
+        ),
+        (
+            ["--from", "hf", "--max_steps", "10", "--lr_scheduler_kwargs", '{"a": 1, "a": 2}'],
+            2,
+            "argument --lr_scheduler_kwargs/--lr-scheduler-kwargs: not JSON: the key 'a' is "
+            "written twice in one object (JSON readers would keep only the last)\n",
+        ),
+    ],
+    ids=["deep", "duplicate", "nan", "digits", "kwargs"],
+)
+def test_convert_json_values_are_read_like_config_files(args, code, tail):
+    result = run(*args)
+    assert result.returncode == code and result.stdout == ""
+    assert result.stderr.endswith(tail), result.stderr
+    assert "Traceback" not in result.stderr

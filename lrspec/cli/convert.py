@@ -178,10 +178,13 @@ def _value(source, argv):
     if len(argv) != 1:
         raise UsageError(f"convert --from {source} takes one value, got {len(argv)}")
     text = argv[0]
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError:
-        value = text  # numpy-ml's __str__ form, an rl-zoo3 string
+    if text.lstrip()[:1] in ("{", "["):
+        value = files.loads_json(text, f"convert --from {source}")
+    else:
+        try:
+            value = json.loads(text)  # a number, a string in quotes, null, ...
+        except (ValueError, RecursionError):
+            value = text  # numpy-ml's __str__ form, an rl-zoo3 string
     if source == "rl-zoo":
         return importers.from_rl_zoo(value)
     if isinstance(value, dict) and source == "numpy-ml":
@@ -193,9 +196,10 @@ def _value(source, argv):
 
 def _json_dict(text: str) -> dict:
     try:
-        value = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise argparse.ArgumentTypeError(f"not JSON: {error.msg}") from None
+        value = files.loads_json(text, "")
+    except ConfigError as error:
+        reason = error.message.split("not valid JSON: ", 1)[-1]
+        raise argparse.ArgumentTypeError(f"not JSON: {reason}") from None
     if not isinstance(value, dict):
         raise argparse.ArgumentTypeError("expected a JSON object")
     return value

@@ -254,26 +254,39 @@ def _decode(path: Path, raw: bytes) -> str:
 
 
 def _read_json(path: Path, text: str) -> Any:
+    return loads_json(text, str(path))
+
+
+def loads_json(text: str, where: str) -> Any:
+    """JSON text read as a config file is (a key written twice, NaN, Infinity, deep nesting
+    and huge integers are ConfigErrors that name ``where``)."""
+
     def pairs(items: list[tuple[str, Any]]) -> dict:
         result: dict = {}
         for key, value in items:
             if key in result:
                 raise ConfigError(
-                    f"{path}: not valid JSON: the key {_short(key)} is written twice in one "
+                    f"{where}: not valid JSON: the key {_short(key)} is written twice in one "
                     "object (JSON readers would keep only the last)"
                 )
             result[key] = value
         return result
 
     def constant(name: str) -> Any:
-        raise ConfigError(f"{path}: not valid JSON: {name} is not a JSON number")
+        raise ConfigError(f"{where}: not valid JSON: {name} is not a JSON number")
 
     try:
         return json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
     except json.JSONDecodeError as error:
         raise ConfigError(
-            f"{path}: not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+            f"{where}: not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
         ) from None
+    except ConfigError:
+        raise
+    except RecursionError:
+        raise ConfigError(f"{where}: not valid JSON: nested too deeply") from None
+    except ValueError as error:
+        raise ConfigError(f"{where}: not valid JSON: {_value_message(error)}") from None
 
 
 # -- TOML ----------------------------------------------------------------------------------
