@@ -270,6 +270,10 @@ class _Model:
         apply = self.apply(m)
         return lambda lr0, t: apply(lr0, 0.0, t)
 
+    def kernel(self, lr0: float, length: float) -> kernels.Kernel:
+        """The kernel of :meth:`run` from ``lr0``, ``length`` steps long."""
+        return kernels.formula(length, lambda m: _from(self.run(m), lr0))
+
 
 class _StepModel(_Model):
     def __init__(self, base, step_size, gamma):
@@ -401,10 +405,9 @@ class _LinearModel(_Model):
 
         def apply(lr, a, b):
             A, B = minimum(a, T), minimum(b, T)
-            below = F(A)
-            below = _safe(m, below)
-            inner = lr * (F(B) / below)
-            before_last = where(B - 1 > A, lr * (F(B - 1) / below), lr)
+            scaled = lr / _safe(m, F(A))  # (not F(B) / F(A): with a tiny start_factor, inf)
+            inner = scaled * F(B)
+            before_last = where(B - 1 > A, scaled * F(B - 1), lr)
             return where(B <= A, lr, where(B == T, before_last * last, inner))
 
         return apply
@@ -461,7 +464,8 @@ class _PolynomialModel(_Model):
 
         def step(lr, e):
             ratio = (1.0 - e / T) / _safe(m, 1.0 - (e - 1) / T)
-            return where(e <= T, lr * pow_(m.maximum(ratio, 0.0), p), lr)
+            ratio = m.minimum(m.maximum(ratio, 0.0), 1.0)  # (as it is where it is used)
+            return where(e <= T, lr * pow_(ratio, p), lr)
 
         return step
 
@@ -472,7 +476,7 @@ class _PolynomialModel(_Model):
 
         def apply(lr, a, b):
             A, B = minimum(a, T), minimum(b, T)
-            ratio = (1.0 - B / T) / _safe(m, 1.0 - A / T)
+            ratio = m.minimum((1.0 - B / T) / _safe(m, 1.0 - A / T), 1.0)
             return where(B > A, lr * pow_(ratio, p), lr)
 
         return apply
@@ -539,9 +543,11 @@ class _CosineModel(_Model):
 
     def apply(self, m):
         """Only with eta_min = 0, where each step multiplies (between its bottoms)."""
-        c, _, _, _ = self.parts(m)
+        c, _, bottom, _ = self.parts(m)
         where = m.where
-        return lambda lr, a, b: where(b > a, lr * (c(b) / _safe(m, c(a))), lr)
+        # From one of its bottoms only to a step between it and the next (a fractional one):
+        # nothing multiplies there.
+        return lambda lr, a, b: where((b > a) & ~bottom(a), lr * (c(b) / _safe(m, c(a))), lr)
 
     def affine(self, m):
         """``(lr, a, t) -> rate`` at ``t`` from ``lr`` at ``a``, when nothing but this
@@ -614,6 +620,20 @@ class _CosineModel(_Model):
 
         return tail
 
+    def rises(self) -> bool:
+        """Whether eta_min is above the base: the rate then climbs from the base to eta_min and
+        back, and near the base (far below eta_min) torch's every step rounds to ulps of
+        eta_min, which no closed form follows: its steps are replayed, all of them."""
+        return self.mn > self.base and 2 * self.T <= REPLAY_LIMIT
+
+    def kernel(self, lr0, length):
+        if not self.rises():
+            return super().kernel(lr0, length)
+        replay = _CosineReplay(self, lr0)
+        return kernels.with_hold(
+            length, replay.scalar, replay.fill, lambda t, m: self.run(m)(lr0, t)
+        )
+
     def run(self, m):
         T, mn, where = self.T, self.mn, m.where
         c, _, _, _ = self.parts(m)
@@ -628,6 +648,44 @@ class _CosineModel(_Model):
             return where(t == 0, lr0, where(t <= T, early, late))
 
         return run
+
+
+class _CosineReplay:
+    """CosineAnnealingLR from ``lr0``, torch's steps replayed from the start or from the last
+    restart (right after a bottom, where the rate is exactly eta_min): each stretch is replayed
+    once and kept (the last few). The traced form is the closed one."""
+
+    KEEP = 4
+
+    def __init__(self, model: _CosineModel, lr0: float) -> None:
+        self.model, self.lr0 = model, lr0
+        self.step = model.step(SCALAR)
+        self.runs: dict[int, list[float]] = {}
+        self.lock = threading.Lock()
+
+    def scalar(self, t: float) -> float:
+        n, model = int(t // 1.0), self.model
+        T = model.T
+        if n <= T:
+            anchor, start = 0, self.lr0
+        else:  # the last restart step: eta_min (the bottom before it) plus torch's step
+            anchor = T + 1 + 2 * T * ((n - T - 1) // (2 * T))
+            start = model.mn + model.delta
+        with self.lock:
+            run = self.runs.get(anchor)
+            if run is None:
+                if len(self.runs) >= self.KEEP:
+                    self.runs.clear()
+                run = self.runs[anchor] = [start]
+            step = self.step
+            while len(run) <= n - anchor:
+                run.append(step(run[-1], float(anchor + len(run))))
+            return run[n - anchor]
+
+    def fill(self, t, out, ordered):
+        scalar = self.scalar
+        for i, value in enumerate(t.tolist()):
+            out[i] = scalar(value)
 
 
 class _AbsoluteModel(_Model):
@@ -801,7 +859,7 @@ class ConstantLR(_Scaled):
     example = "torch.ConstantLR(factor=0.5, total_iters=4, lr=0.1)"
 
     def check(self):
-        if self.factor == 0 and self.total_iters != 0:
+        if self.total_iters != 0 and (self.factor == 0 or math.isinf(1.0 / self.factor)):
             self.fail(
                 "factor",
                 "must be > 0 when total_iters > 0: PyTorch divides by it at total_iters",
@@ -857,8 +915,8 @@ class LinearLR(_Scaled):
             return core.Constant.make(lr=lr * start)
         ramp = core.Linear.make(initial=lr * start, final=lr * end, steps=total)
         model = self.model(lr)
-        if model.last >= 1e-3:  # no cancellation in torch's last ratio: Linear is exact
-            return ramp
+        if model.last >= 1e-3 or total >= MAX_STEPS:
+            return ramp  # no cancellation in torch's last ratio (or no step after it)
         # torch's last ratio cancels (it is about 1e-17 with end_factor 0): take it as torch
         # does, after the ramp's value one step before.
         final = ramp.formula(SCALAR)(float(total - 1)) * model.last
@@ -946,6 +1004,9 @@ class CosineAnnealingLR(_Scaled):
         _LR,
     )
     example = "torch.CosineAnnealingLR(T_max=1000, eta_min=0.0001, lr=0.1)"
+
+    def own_kernel(self):
+        return self.model(self.lr).kernel(self.lr, math.inf)
 
     def formula(self, m):
         run, lr = self.model(self.lr).run(m), self.lr
@@ -1366,6 +1427,8 @@ def _chain_case(models: list[_Model]) -> str:
     step by step from the last bottom)."""
     if any(model.kind == "abs" for model in models):
         return "absolute"
+    if any(model.kind == "cos" and model.rises() for model in models):
+        return "replay"
     affine = [model for model in models if model.kind == "cos" and model.mn != 0]
     if not affine:
         return "product"
@@ -1375,18 +1438,46 @@ def _chain_case(models: list[_Model]) -> str:
     return "replay"
 
 
-def _chain_kernel(models: list[_Model], lr0: float, length: float) -> kernels.Kernel:
+def _chain_kernel(models: list[_Model], lr0: float, length: float, describe) -> kernels.Kernel:
     """The kernel of a chain whose members' steps start from ``lr0`` at step 0."""
     case = _chain_case(models)
     if case == "replay":
         replay = _Replay(models, lr0)
-        return kernels.with_hold(length, replay.scalar, replay.fill, replay.traced)
-    if case == "absolute":
+        kernel = kernels.with_hold(length, replay.scalar, replay.fill, replay.traced)
+    elif case == "absolute":
         last = max(i for i, model in enumerate(models) if model.kind == "abs")
-        return kernels.formula(length, lambda m: _absolute_chain(m, models, last, lr0))
-    if case == "product":
-        return kernels.formula(length, lambda m: _product_chain(m, models, lr0))
-    return _table_chain(models, lr0, length)
+        kernel = kernels.formula(length, lambda m: _absolute_chain(m, models, last, lr0))
+    elif case == "product":
+        kernel = kernels.formula(length, lambda m: _product_chain(m, models, lr0))
+    else:
+        kernel = _table_chain(models, lr0, length)
+    return _finite(kernel, describe)
+
+
+def _finite(kernel: kernels.Kernel, describe) -> kernels.Kernel:
+    """``kernel``, raising an EvaluationError where its value is not finite: members that
+    each grow the rate (a cosine restarted next to another cosine's low) can take it past the
+    largest float, as they do in PyTorch. (A traced function cannot raise: it gives inf.)"""
+    inner_scalar, inner_fill = kernel.scalar, kernel.fill
+
+    def overflow() -> EvaluationError:
+        return EvaluationError(
+            f"'{describe()}' overflows: PyTorch's rate passes the largest float",
+            details=(("needs_step", True),),
+        )
+
+    def scalar(t):
+        value = inner_scalar(t)
+        if value - value != 0:
+            raise overflow()
+        return value
+
+    def fill(t, out, ordered):
+        inner_fill(t, out, ordered)
+        if not np.isfinite(out).all():
+            raise overflow()
+
+    return kernels.Kernel(kernel.length, scalar, fill, kernel.traced)
 
 
 def _absolute_chain(m, models, last, lr0):
@@ -1622,9 +1713,12 @@ class ChainedScheduler(_Composite):
         if next(iter(self.quantities()), None) is None:  # T_max known
             self._check_replay()
 
-    def _check_replay(self):
-        leaves = self.leaves()
-        models = [leaf.model(1.0) for leaf in leaves]
+    def _check_replay(self, models: list[_Model] | None = None):
+        """A chain with no closed form is replayed from a cosine's last bottom: at most
+        2 * T_max steps, which must stay within REPLAY_LIMIT. ``models``: as built (by a
+        SequentialLR that holds the chain); by default, as this chain builds them."""
+        if models is None:
+            models = self.build(_Group(self.lr)).models
         if _chain_case(models) != "replay":
             return
         longest = 2 * min(model.T for model in models if model.kind == "cos")
@@ -1672,7 +1766,7 @@ class ChainedScheduler(_Composite):
     def own_kernel(self):
         group = _Group(self.lr)
         node = self.build(group)
-        return _chain_kernel(node.models, group.lr, self.length())
+        return _chain_kernel(node.models, group.lr, self.length(), self.text)
 
 
 _MULTIPLIERS = (
@@ -1733,6 +1827,14 @@ class SequentialLR(_Composite):
             )
         if not self.resolved(*milestones):
             return
+        length = self.length() if next(iter(self.quantities()), None) is None else 0
+        if math.isfinite(length) and length > MAX_STEPS:
+            self.fail(
+                "milestones",
+                f"make it {format_number(length)} steps long (the last scheduler "
+                f"starts at {milestones[-1]}); the limit is 2**53",
+                cls=LimitError,
+            )
         for k, (begin, end) in enumerate(self._spans()):
             if begin >= end:
                 continue
@@ -1760,7 +1862,10 @@ class SequentialLR(_Composite):
                                 f"cannot start {member.text()}: with total_iters=0 its "
                                 "PolynomialLR divides by zero at its first step",
                             )
-                member._check_replay()
+        if next(iter(self.quantities()), None) is None:
+            for member, node, *_ in self._runs():
+                if isinstance(node, _ChainNode):
+                    member._check_replay(node.models)
 
     def _spans(self) -> list[tuple[float, float]]:
         """Where each member runs: ``[begin, end)`` (empty when begin >= end)."""
@@ -1819,11 +1924,7 @@ class SequentialLR(_Composite):
             else:
                 length = end - begin
             if isinstance(node, _ChainNode):
-                parts.append(_chain_kernel(node.models, lr0, length))
+                parts.append(_chain_kernel(node.models, lr0, length, self.text))
             else:
-                parts.append(kernels.formula(length, _run_maker(node, lr0)))
+                parts.append(node.kernel(lr0, length))
         return parts[0] if len(parts) == 1 else kernels.sequence(parts)
-
-
-def _run_maker(model: _Model, lr0: float):
-    return lambda m: _from(model.run(m), lr0)
