@@ -385,6 +385,152 @@ def record_optax() -> list[dict]:
     return lines
 
 
+# -- PyTorch -------------------------------------------------------------------------------------
+
+#: (spec call as torch_live writes one, base lr or None for the multiplier).
+TORCH_TRACES = [
+    (("StepLR", {"step_size": 30, "gamma": 0.5}), 0.1),
+    (("StepLR", {"step_size": 1, "gamma": 0.999}), None),
+    (("MultiStepLR", {"milestones": [0, 300, 300, 5000], "gamma": 0.5}), 0.1),
+    (("ConstantLR", {"factor": 0.25, "total_iters": 700}), 0.1),
+    (("LinearLR", {"start_factor": 0.01, "total_iters": 500}), 0.1),
+    (("LinearLR", {"start_factor": 0.3, "end_factor": 0.0, "total_iters": 4000}), 1.0),
+    (("ExponentialLR", {"gamma": 0.9995}), 0.1),
+    (("PolynomialLR", {"total_iters": 8000, "power": 0.9}), 0.1),
+    (("CosineAnnealingLR", {"T_max": 1000}), 0.1),
+    (("CosineAnnealingLR", {"T_max": 3000, "eta_min": 0.002}), 0.1),
+    (("CosineAnnealingLR", {"T_max": 700, "eta_min": 0.5}), 0.001),
+    (("CosineAnnealingWarmRestarts", {"T_0": 50, "T_mult": 2, "eta_min": 1e-4}), 0.1),
+    (("CosineAnnealingWarmRestarts", {"T_0": 333}), None),
+    (("CyclicLR", {"base_lr": 0.001, "max_lr": 0.1, "step_size_up": 400}), None),
+    (("CyclicLR", {"base_lr": 0.001, "max_lr": 0.1, "step_size_up": 200, "step_size_down": 900,
+                   "mode": "triangular2"}), None),
+    (("CyclicLR", {"base_lr": 0.01, "max_lr": 0.1, "step_size_up": 250, "mode": "exp_range",
+                   "gamma": 0.9997}), None),
+    (("OneCycleLR", {"max_lr": 0.1, "total_steps": 10000}), None),
+    (("OneCycleLR", {"max_lr": 0.3, "epochs": 30, "steps_per_epoch": 400, "pct_start": 0.25,
+                     "anneal_strategy": "linear", "three_phase": True}), None),
+    (("SequentialLR", {"schedulers": [("LinearLR", {"start_factor": 0.01, "total_iters": 500}),
+                                      ("CosineAnnealingLR", {"T_max": 9500})],
+                       "milestones": [500]}), 0.1),
+    (("SequentialLR", {"schedulers": [("ConstantLR", {"factor": 0.1, "total_iters": 100}),
+                                      ("ExponentialLR", {"gamma": 0.9995}),
+                                      ("StepLR", {"step_size": 1000, "gamma": 0.5})],
+                       "milestones": [100, 4000]}), None),
+    (("SequentialLR", {"schedulers": [("ChainedScheduler", {"schedulers": [
+                                          ("ExponentialLR", {"gamma": 0.999}),
+                                          ("CosineAnnealingLR", {"T_max": 400})]}),
+                                      ("OneCycleLR", {"max_lr": 0.05, "total_steps": 9000})],
+                       "milestones": [3000]}), 0.1),
+    (("ChainedScheduler", {"schedulers": [("LinearLR", {"start_factor": 0.1, "total_iters": 200}),
+                                          ("ExponentialLR", {"gamma": 0.9998})]}), 0.1),
+    (("ChainedScheduler", {"schedulers": [("LinearLR", {"start_factor": 0.1, "total_iters": 200}),
+                                          ("CosineAnnealingLR", {"T_max": 5000,
+                                                                 "eta_min": 0.001})]}), 0.1),
+    (("ChainedScheduler", {"schedulers": [("CosineAnnealingLR", {"T_max": 300,
+                                                                 "eta_min": 0.005}),
+                                          ("ExponentialLR", {"gamma": 0.9999})]}), 0.1),
+]  # fmt: skip
+
+#: (ReduceLROnPlateau's arguments, base lr) on the metrics of :func:`_torch_metrics`.
+TORCH_PLATEAU_TRACES = [
+    ({}, 0.1),
+    ({"mode": "max", "factor": 0.5, "patience": 3, "threshold": 0.01, "threshold_mode": "abs",
+      "cooldown": 5, "min_lr": 1e-4, "eps": 1e-6}, 0.1),
+]  # fmt: skip
+
+
+def torch_boundaries(call, last: int = LAST, cap: int = 150) -> list[float]:
+    """Where a torch schedule changes its formula (drops, milestones, the ends of ramps, the
+    cosines' bottoms and tops, cycle starts, OneCycleLR's phases), the first ``cap`` of them."""
+    name, kw = call
+
+    def every(step: float) -> list[float]:
+        return [k * step for k in range(1, int(last // step) + 1)] if step > 0 else []
+
+    if name == "StepLR":
+        out = every(kw["step_size"])
+    elif name == "MultiStepLR":
+        out = list(kw["milestones"])
+    elif name in ("ConstantLR", "LinearLR", "PolynomialLR"):
+        out = [kw.get("total_iters", 5)]
+    elif name == "CosineAnnealingLR":
+        out = every(kw["T_max"])
+    elif name == "CosineAnnealingWarmRestarts":
+        out, start, length = [], 0, kw["T_0"]
+        while start <= last:
+            out.append(start)
+            start, length = start + length, length * kw.get("T_mult", 1)
+    elif name == "CyclicLR":
+        up = kw.get("step_size_up", 2000)
+        down = kw.get("step_size_down") or up
+        out = sorted(every(up + down) + [k + up for k in [0, *every(up + down)]])
+    elif name == "OneCycleLR":
+        n = kw.get("total_steps") or kw["epochs"] * kw["steps_per_epoch"]
+        pct = kw.get("pct_start", 0.3)
+        out = [pct * n - 1, 2 * pct * n - 2, n - 1, n]
+    elif name == "ChainedScheduler":
+        out = sorted({b for member in kw["schedulers"] for b in torch_boundaries(member, last)})
+    elif name == "SequentialLR":  # its milestones, and each member's own from its milestone
+        starts = [0, *kw["milestones"]]
+        out = list(kw["milestones"])
+        for start, member in zip(starts, kw["schedulers"]):
+            out += [start + b for b in torch_boundaries(member, last)]
+    else:  # ExponentialLR: the same step every step
+        out = []
+    return sorted(b for b in out if 0 <= b <= last)[:cap]
+
+
+def _torch_metrics(count: int) -> list[float]:
+    """A noisy loss that falls, flattens and jumps (fixed: a linear congruential generator)."""
+    state, out = 2024, []
+    for k in range(count):
+        state = (1103515245 * state + 12345) % 2**31
+        level = 1.0 / (1 + 0.01 * k) if k < 600 else 0.2 + 0.1 * (k % 200 < 20)
+        out.append(round(level + 0.02 * (state / 2**31 - 0.5), 6))
+    return out
+
+
+@recorder("torch")
+def record_torch() -> list[dict]:
+    """The real torch schedulers on a one-parameter SGD (``torch_live``): ``lr[i]`` is the rate
+    the param group holds after ``steps[i]`` calls to ``scheduler.step()``, None where torch
+    raises (OneCycleLR past its end). The ReduceLROnPlateau lines also hold ``metrics``:
+    ``lr[i]`` is the rate after ``step(metrics[k])`` for ``k < steps[i]``."""
+    import torch_live
+
+    source = f"torch {metadata.version('torch')} (CPU), the param group's lr after step()"
+    lines = []
+    for call, lr in TORCH_TRACES:
+        steps = trace_steps(torch_boundaries(call))
+        real = torch_live.torch_lrs(call, lr, LAST)
+        spec = torch_live.torch_text(call, lr)
+        lines.append(
+            {
+                "id": spec.removeprefix("torch."),
+                "source": source,
+                "spec": spec,
+                "steps": steps,
+                "lr": [real[t] for t in steps],
+            }
+        )
+    metrics = _torch_metrics(1000)
+    for kw, lr in TORCH_PLATEAU_TRACES:
+        call = ("ReduceLROnPlateau", kw)
+        spec = torch_live.torch_text(call, lr)
+        lines.append(
+            {
+                "id": spec.removeprefix("torch."),
+                "source": source,
+                "spec": spec,
+                "steps": list(range(len(metrics) + 1)),
+                "lr": torch_live.torch_lrs(call, lr, len(metrics), metrics=metrics),
+                "metrics": metrics,
+            }
+        )
+    return lines
+
+
 def main(libraries: list[str]) -> None:
     unknown = set(libraries) - set(RECORDERS)
     if not libraries or unknown:
