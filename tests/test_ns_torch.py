@@ -580,8 +580,8 @@ def test_a_chain_with_no_closed_form_is_followed_step_by_step():
         s.traced(traced_namespace(np))(np.arange(5.0))
     assert info.value.message == (
         "this torch.ChainedScheduler has no closed form (a CosineAnnealingLR with eta_min != 0 "
-        "chained with a scheduler that changes the rate at every step): lrspec follows "
-        "PyTorch's recursion step by step, which cannot be traced"
+        "chained with a scheduler that changes the rate at every step, or rising to an eta_min "
+        "above its lr): lrspec follows PyTorch's recursion step by step, which cannot be traced"
     )
     with pytest.raises(LimitError) as info:
         lrspec.parse(

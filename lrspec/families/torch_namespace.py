@@ -1632,8 +1632,9 @@ class _Replay:
     def traced(self, t, m):
         raise EvaluationError(
             "this torch.ChainedScheduler has no closed form (a CosineAnnealingLR with eta_min "
-            "!= 0 chained with a scheduler that changes the rate at every step): lrspec follows "
-            "PyTorch's recursion step by step, which cannot be traced",
+            "!= 0 chained with a scheduler that changes the rate at every step, or rising to an "
+            "eta_min above its lr): lrspec follows PyTorch's recursion step by step, which "
+            "cannot be traced",
             hint="evaluate it on the host, or give the CosineAnnealingLR eta_min=0",
         )
 
