@@ -205,6 +205,47 @@ def test_the_real_transformers(function, index, lr):
         assert rel(s(t), hf_live.hf_rate_at(call, t, lr=lr)) <= 1e-12, t
 
 
+@pytest.mark.parametrize(
+    ("function", "index", "lr"),
+    LIVE[::2],
+    ids=[hf_live.hf_text(_call(f, i), lr=lr) for f, i, lr in LIVE[::2]],
+)
+def test_under_jax_jit(function, index, lr):
+    import jax
+
+    import lrspec.jax
+
+    text = hf_live.hf_text(_call(function, index), lr=lr)
+    steps = np.arange(0, N + 1)
+    with jax.enable_x64(True):
+        got = np.asarray(jax.jit(lrspec.jax.schedule(text))(steps))
+    # XLA folds constants and fuses multiply-adds: within a few roundings of the scale, and
+    # no restart of the hard-restarts cosine moves (they are steps apart from lr to 0).
+    want = lrspec.parse(text)(steps)
+    assert np.max(np.abs(got - want)) <= 64 * np.finfo(float).eps * np.max(np.abs(want))
+
+
+@pytest.mark.parametrize(("w", "n", "cycles"), [(100, 1000, 3), (35, 986, 9), (0, 9000, 6)])
+def test_hard_restarts_restart_under_jax_jit(w, n, cycles):
+    import jax
+
+    import lrspec.jax
+
+    call = (
+        "get_cosine_with_hard_restarts_schedule_with_warmup",
+        {"num_warmup_steps": w, "num_training_steps": n, "num_cycles": cycles},
+    )
+    text = hf_live.hf_text(call, lr=0.1)
+    steps = np.arange(0, n + 1)
+    with jax.enable_x64(True):
+        got = np.asarray(jax.jit(lrspec.jax.schedule(text))(steps))
+    want = hf_live.hf_rates(call, n, lr=0.1)
+    restarts = [t for t in range(w + 1, n) if want[t] == 0.1]
+    assert len(restarts) >= 2  # a restart is a step at the full rate again
+    assert [got[t] for t in restarts] == [0.1] * len(restarts)
+    assert np.max(np.abs(got - np.asarray(want))) <= 64 * np.finfo(float).eps * 0.1
+
+
 def test_live_sets_cover_every_function_and_name():
     assert {f"hf.{f}" for f, _, _ in LIVE} | {"hf.get_reduce_on_plateau_schedule"} == set(FAMILIES)
     names = {kw["name"] for kw in hf_live.ARGSETS["get_scheduler"]}

@@ -436,7 +436,10 @@ class GetCosineWithHardRestartsScheduleWithWarmup(_HF):
             cos, floor, where, pi = m.cos, m.floor, m.where, m.pi
 
             def value(t):
-                progress = (t - w) / span
+                # t * 0.0 + span is span, but not a constant to a compiler: XLA would divide
+                # by a constant as a product with its rounded reciprocal, and then a restart
+                # (c * progress an integer) lands just under it, at the bottom of the cycle.
+                progress = (t - w) / (t * 0.0 + span)
                 u = c * progress
                 f = 0.5 * (1.0 + cos(pi * (u - floor(u))))  # (c * progress) % 1.0
                 return where(progress >= 1.0, lr * 0.0, lr * where(f > 0.0, f, 0.0))
