@@ -299,7 +299,7 @@ def test_a_range_error_renders_with_its_caret():
         (True, "a step must be a number, got True"),
         ("10", "a step must be a number or an array of numbers, got str"),
         (None, "a step must be a number or an array of numbers, got NoneType"),
-        (10**400, "step 100000...0000 (401 digits) is too large"),
+        (10**400, "a step must be at most 2**53, got 100000...0000 (401 digits)"),
         (np.array([3, -2]), "a step must be >= 0, got -2 (at index 1)"),
         (np.array([0.0, np.nan]), "a step must be a number >= 0, got nan (at index 1)"),
         (np.array([np.inf]), "a step must be finite, got inf (at index 0)"),

@@ -97,8 +97,25 @@ def test_a_length_past_2_53_is_refused_instead_of_two_values():
     s = lrspec.parse(
         "polynomial_decay(2.0, end_value=0.0, transition_steps=1, transition_begin=9007199254740991)"
     )
-    steps = [2**53 - 2, 2**53 - 1, 2**53, 2**53 + 2]
-    assert s(np.array(steps)).tolist() == [s(t) for t in steps] == [2.0, 2.0, 0.0, 0.0]
+    steps = [2**53 - 2, 2**53 - 1, 2**53]
+    assert s(np.array(steps)).tolist() == [s(t) for t in steps] == [2.0, 2.0, 0.0]
+    # Steps themselves are in the domain: past it, both paths say so.
+    for past in (2**53 + 2, np.array([0, 2**53 + 2])):
+        with pytest.raises(
+            EvaluationError, match=r"a step must be at most 2\*\*53, got 9007199254740994"
+        ):
+            s(past)
+
+
+def test_an_error_of_a_stateful_text_from_the_cache_points_into_that_text():
+    # A stateful text from the cache of repeated texts gets a new schedule around the meaning a
+    # template made: an error found when compiling must still point into its own text.
+    lrspec.parse("Warmup(5) >> Cosine(0.1, 0.0, 100)[10:] >> KingScheduler(initial_lr=0.01)")
+    text = "Warmup(50) >> Cosine(0.1, 0.0, 100)[200:] >> KingScheduler(initial_lr=0.01)"
+    for _ in range(2):  # from a template, then from the cache
+        with bounded(), pytest.raises(lrspec.CompositionError) as caught:
+            lrspec.parse(text)(0)
+        assert (caught.value.column, str(caught.value).splitlines()[1]) == (14, "  " + text)
 
 
 @pytest.mark.parametrize(
@@ -471,7 +488,9 @@ def test_a_step_may_be_any_real_number(step):
         (np.array(30j), "steps must be numbers, got an array of complex128"),
         (np.bool_(True), "a step must be a number, got np.True_"),
         (Decimal("NaN"), "a step must be a number >= 0, got nan"),
-        pytest.param(10**5000, "step an integer of about 5001 digits is too large", id="5000"),
+        pytest.param(
+            10**5000, "a step must be at most 2**53, got an integer of about 5001 digits", id="5000"
+        ),
     ],
 )
 def test_a_step_that_is_no_real_number(step, message):

@@ -14,6 +14,8 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 
 from ..syntax.errors import EvaluationError
+from ..syntax.limits import MAX_STEPS
+from ..syntax.printer import format_step
 from .kernels import Kernel
 
 _INF = math.inf
@@ -29,13 +31,16 @@ _pool_lock = threading.Lock()
 
 
 def check_step(t: float) -> None:
-    """Raise an EvaluationError unless ``t`` is a finite number >= 0."""
+    """Raise an EvaluationError unless ``t`` is a step: a number in the step domain, from 0 to
+    2**53 (``MAX_STEPS``; past it, floats are no longer whole steps apart)."""
     if t != t:
         raise EvaluationError("a step must be a number >= 0, got nan")
     if t < 0:
         raise EvaluationError(f"a step must be >= 0, got {t:g}")
     if t == _INF:
         raise EvaluationError("a step must be finite, got inf")
+    if t > MAX_STEPS:
+        raise EvaluationError(f"a step must be at most 2**53, got {format_step(t)}")
 
 
 def evaluate_array(kernel: Kernel, steps) -> np.ndarray:
@@ -53,9 +58,9 @@ def evaluate_array(kernel: Kernel, steps) -> np.ndarray:
     if t.size == 0:
         return out
     flat = t.reshape(-1)
-    _check_steps(flat)
-    flat_out = out.reshape(-1)
     ordered = _is_ordered(flat)
+    _check_steps(flat, ordered)
+    flat_out = out.reshape(-1)
     stop = flat.size
     length = kernel.length
     if ordered and math.isfinite(length):
@@ -105,18 +110,13 @@ def _is_ordered(flat: np.ndarray) -> bool:
     return True
 
 
-def _check_steps(flat: np.ndarray) -> None:
-    if flat.dtype.kind == "f":
-        low, high = flat.min(), flat.max()
-        if low >= 0 and high < _INF:  # NaN fails both comparisons
-            return
-        bad = np.flatnonzero(~((flat >= 0) & (flat < _INF)))[0]
-    elif flat.dtype.kind == "i":
-        if flat.min() >= 0:
-            return
-        bad = np.flatnonzero(flat < 0)[0]
-    else:
+def _check_steps(flat: np.ndarray, ordered: bool) -> None:
+    """Raise an EvaluationError naming the first step that is not in the step domain (an
+    ordered array holds no NaN, and its ends are its least and greatest steps)."""
+    low, high = (flat[0], flat[-1]) if ordered else (flat.min(), flat.max())
+    if low >= 0 and high <= MAX_STEPS:  # NaN fails both comparisons
         return
+    bad = int(np.flatnonzero(~((flat >= 0) & (flat <= MAX_STEPS)))[0])
     value = float(flat[bad])
     try:
         check_step(value)

@@ -43,7 +43,7 @@ MAX_SCHEDULES = 1024
 MAX_TEMPLATES = 512
 
 # text, or (text, sizes...) -> the schedule (pure), or its meaning and needs (stateful)
-_schedules: dict[Any, Schedule | tuple[Expr, set[str]]] = {}
+_schedules: dict[Any, Schedule | tuple[Expr, set[str], bool]] = {}
 # the key of a text (see _cut) -> its template, or None for texts that cannot have one
 _templates: dict[tuple, Template | None] = {}
 _lock = threading.Lock()
@@ -74,8 +74,10 @@ def parse(text: str, *, limits: Limits | None = None, **sizes: int | None) -> Sc
         if type(known) is Schedule:
             return known
         if known is not None:
-            expr, needs = known
-            return Schedule(expr, binding, text, needs=needs)
+            expr, needs, exact = known
+            # A meaning made from a template has spans in the template's text (exact False):
+            # the new schedule must know, to read its text afresh for an error's caret.
+            return Schedule(expr, binding, text, needs=needs, exact_spans=exact, stateful=True)
     limits = default_limits()
     if len(text) > limits.max_length:
         return Schedule.from_text(text, binding)  # raises the LimitError
@@ -94,7 +96,11 @@ def parse(text: str, *, limits: Limits | None = None, **sizes: int | None) -> Sc
         with _lock:
             if len(_schedules) >= MAX_SCHEDULES:
                 _schedules.clear()
-            _schedules[key] = (schedule._expr, schedule._needs) if schedule.stateful else schedule
+            _schedules[key] = (
+                (schedule._expr, schedule._needs, schedule._exact_spans)
+                if schedule.stateful
+                else schedule
+            )
     return schedule
 
 

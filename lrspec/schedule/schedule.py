@@ -238,9 +238,9 @@ class Schedule:
         kind = type(t)
         try:
             if kind is float:
-                if 0.0 <= t < _INF:
+                if 0.0 <= t <= 9007199254740992.0:  # the step domain (MAX_STEPS)
                     return self._scalar(t)
-            elif kind is int and 0 <= t < 9007199254740993:
+            elif kind is int and 0 <= t <= 9007199254740992:
                 return self._scalar(float(t))
             return self._call_other(t)
         except EvaluationError as error:
@@ -265,7 +265,9 @@ class Schedule:
             except OverflowError:  # an int past the floats
                 if t < 0:
                     raise EvaluationError(f"a step must be >= 0, got {short_repr(t)}") from None
-                raise EvaluationError(f"step {short_repr(t)} is too large") from None
+                raise EvaluationError(
+                    f"a step must be at most 2**53, got {short_repr(t)}"
+                ) from None
             except (TypeError, ValueError, ArithmeticError, RuntimeError):
                 raise EvaluationError(
                     f"a step must be a real number, got {short_repr(t)}"
