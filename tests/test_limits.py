@@ -175,3 +175,20 @@ def test_command_line_evaluation_size(capsys):
         )
     finally:
         lrspec.set_default_limits(Limits())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "min(" * 2000 + "Cosine(0.1, 0, 10)" + ", 0.5)" * 2000,
+        "(" * 2000 + "Cosine(0.1, 0, 10)" + ")[:5]" * 2000,
+        "-(" * 2000 + "Cosine(0.1, 0, 10)" + ")" * 2000,
+    ],
+)
+def test_limits_raised_past_what_python_can_walk(text):
+    # The default depth (100) stays far from Python's recursion limit; raised limits may not.
+    roomy = Limits(max_depth=10**6, max_length=10**7)
+    with pytest.raises(LimitError) as caught:
+        lrspec.parse(text, limits=roomy)
+    assert caught.value.message == "the spec nests too deeply for Python's recursion limit"
+    assert caught.value.hint == "lower Limits.max_depth, or raise sys.setrecursionlimit()"

@@ -30,7 +30,7 @@ from typing import Any
 from ..model.evaluator import evaluate
 from ..model.expr import Expr
 from ..model.units import SIZES, Binding
-from ..syntax.errors import LrspecError
+from ..syntax.errors import LrspecError, too_deep_for_python
 from ..syntax.limits import Limits, default_limits, on_default_limits_change
 from ..syntax.nodes import Node, Number, children
 from ..syntax.parser import number_regexp, number_value, parse_tree
@@ -91,6 +91,8 @@ def parse(text: str, *, limits: Limits | None = None, **sizes: int | None) -> Sc
                 schedule.check_canonical(limits)
         except LrspecError as error:
             raise error.with_text(text) from None
+        except RecursionError:  # only under a raised Limits.max_depth
+            raise too_deep_for_python() from None
         _remember(text, tree, meanings, schedule)
     if cacheable:
         with _lock:
@@ -118,10 +120,13 @@ def from_dict(data: dict, *, limits: Limits | None = None, **sizes: int | None) 
     ``"bind"``.
     """
     limits = limits or default_limits()
-    tree, bound = dictform.read(data, limits)
-    given = {name: size for name, size in sizes.items() if size is not None}
-    schedule = Schedule(evaluate(tree, limits), _binding({**bound, **given}))
-    schedule.check_canonical(limits)  # bounded like text: str(s) reads back
+    try:
+        tree, bound = dictform.read(data, limits)
+        given = {name: size for name, size in sizes.items() if size is not None}
+        schedule = Schedule(evaluate(tree, limits), _binding({**bound, **given}))
+        schedule.check_canonical(limits)  # bounded like text: str(s) reads back
+    except RecursionError:  # only under a raised Limits.max_depth
+        raise too_deep_for_python() from None
     return schedule
 
 
@@ -301,5 +306,5 @@ def _from_template(text: str, binding: Binding, limits: Limits) -> Schedule | No
         if may_grow_past(len(text), tree.depth, limits):
             schedule.check_canonical(limits)
         return schedule
-    except LrspecError:
+    except (LrspecError, RecursionError):
         return None  # the full path raises it, pointing into this text

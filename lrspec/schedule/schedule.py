@@ -24,6 +24,7 @@ from ..syntax.errors import (
     StateError,
     UnitError,
     missing_sizes_hint,
+    too_deep_for_python,
 )
 from ..syntax.limits import Limits, default_limits
 from ..syntax.nodes import tree_depth
@@ -151,6 +152,8 @@ class Schedule:
                 schedule.check_canonical(limits)
         except LrspecError as error:
             raise error.with_text(text) from None
+        except RecursionError:  # only under a raised Limits.max_depth
+            raise too_deep_for_python() from None
         return schedule
 
     def check_canonical(self, limits: Limits) -> None:
@@ -178,7 +181,10 @@ class Schedule:
     @property
     def _text(self) -> str:
         if self._text_cache is None:
-            self._text_cache = self._expr.text()
+            try:
+                self._text_cache = self._expr.text()
+            except RecursionError:  # only under a raised Limits.max_depth
+                raise too_deep_for_python() from None
         return self._text_cache
 
     def _missing(self) -> list[str]:
@@ -204,6 +210,8 @@ class Schedule:
             kernel = builder.build(self._expr.resolve(self._binding))
         except LrspecError as error:
             raise self._located(error) from None
+        except RecursionError:  # only under a raised Limits.max_depth
+            raise too_deep_for_python() from None
         self._state = builder.state
         self._state_start = builder.state_start
         self._kernel = kernel
@@ -247,6 +255,8 @@ class Schedule:
             if isinstance(t, numbers.Real):
                 raise error.at_step(t) from None
             raise
+        except RecursionError:  # nested kernels, only under a raised Limits.max_depth
+            raise too_deep_for_python() from None
 
     def _call_other(self, t):
         if isinstance(t, (np.ndarray, list, tuple, range)):
@@ -403,7 +413,10 @@ class Schedule:
 
     def to_dict(self) -> dict:
         """The dict form for config files (plain JSON types); ``lrspec.from_dict`` reads it."""
-        return dictform.to_dict(self._expr, self._binding.given())
+        try:
+            return dictform.to_dict(self._expr, self._binding.given())
+        except RecursionError:  # only under a raised Limits.max_depth
+            raise too_deep_for_python() from None
 
     # -- stateful schedules -----------------------------------------------------------------
 

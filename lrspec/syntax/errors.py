@@ -276,6 +276,15 @@ for _cls in (
 del _cls
 
 
+def too_deep_for_python() -> LimitError:
+    """The error for a spec that nests deeper than Python's recursion limit lets lrspec walk
+    (under limits raised past their defaults: the default ``max_depth`` never gets there)."""
+    return LimitError(
+        "the spec nests too deeply for Python's recursion limit",
+        hint="lower Limits.max_depth, or raise sys.setrecursionlimit()",
+    )
+
+
 def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
     """A "did you mean" hint naming the closest candidates, or None."""
     import difflib  # only on the error path: difflib costs import time on every start
