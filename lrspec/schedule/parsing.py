@@ -35,7 +35,7 @@ from ..syntax.limits import Limits, default_limits, on_default_limits_change
 from ..syntax.nodes import Node, Number, children
 from ..syntax.parser import number_regexp, number_value, parse_tree
 from . import dictform
-from .schedule import Schedule, may_grow_past
+from .schedule import CANONICAL_GROWTH, Schedule, may_grow_past
 
 #: Entries each cache keeps at most; when one is full it starts afresh (simpler and cheaper
 #: than keeping an order).
@@ -303,7 +303,8 @@ def _from_template(text: str, binding: Binding, limits: Limits) -> Schedule | No
         schedule = Schedule(
             expr, binding, text, needs=template.needs, exact_spans=False, stateful=template.stateful
         )
-        if may_grow_past(len(text), tree.depth, limits):
+        # may_grow_past(), inline: this is the path of every new text of a known shape.
+        if len(text) * CANONICAL_GROWTH > limits.max_length or 2 * tree.depth > limits.max_depth:
             schedule.check_canonical(limits)
         return schedule
     except (LrspecError, RecursionError):

@@ -114,11 +114,9 @@ def is_number_literal(text: str) -> bool:
 
 
 def number_value(text: str) -> tuple[int | float, str | None]:
-    """The value and unit of a NUMBER token (``"5%"`` -> ``(5, "%")``)."""
-    if not text.isascii():  # int() and float() would read other scripts' digits
-        raise LrspecSyntaxError(
-            f"a number is written with the digits 0-9, got {text[:40]!r}",
-        )
+    """The value and unit of a NUMBER token (``"5%"`` -> ``(5, "%")``): only text the
+    grammar's NUMBER matched (see :func:`is_number_literal`), since int() and float() read
+    other scripts' digits too."""
     text, unit = split_unit(text)
     if "." in text or "e" in text or "E" in text:
         value: int | float = float(text)
