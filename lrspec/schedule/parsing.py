@@ -117,7 +117,8 @@ def from_dict(data: dict, *, limits: Limits | None = None, **sizes: int | None) 
     """The schedule a dict form describes (see ``lrspec.schedule.dictform``).
 
     Sizes given here (``total_steps``, ``steps_per_epoch``) replace those in the dict's
-    ``"bind"``.
+    ``"bind"``. The dict is bounded like text by ``limits`` (default: the process's): its
+    size and nesting (see ``dictform.check_size``), and its canonical text.
     """
     limits = limits or default_limits()
     try:
