@@ -473,7 +473,7 @@ class Schedule:
             )
         spec = state["spec"]
         if spec != self._text:
-            shown = f"'{spec}'" if isinstance(spec, str) else short_repr(spec)
+            shown = f"'{spec}'" if isinstance(spec, str) and len(spec) <= 200 else short_repr(spec)
             raise StateError(f"the saved state is for {shown}, not '{self._text}'")
         sizes = _saved_sizes(state.get("sizes", {}))
         if sizes != self._binding.given():
