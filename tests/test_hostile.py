@@ -497,3 +497,19 @@ def test_a_step_that_is_no_real_number(step, message):
     with bounded(), pytest.raises(EvaluationError) as caught:
         lrspec.parse("StepLR(0.1, 30)")(step)
     assert caught.value.message == message
+
+
+@pytest.mark.parametrize(
+    "attempt",
+    [
+        lambda: lrspec.parse("Cyclic(0.1, 0.2, 10, mode=" + "a" * 90_000 + ")"),
+        lambda: lrspec.from_dict({"family": "Cosine", "args": {"k" * 50_000: 1}}),
+        lambda: lrspec.from_dict({"family": "C" * 50_000, "args": {}}),
+        lambda: lrspec.parse("Plateau(0.1)").load_state_dict({"spec": "x" * 10**6, "count": 0}),
+    ],
+)
+def test_error_messages_show_a_long_name_by_its_ends(attempt):
+    # A config file may hold a name of 100,000 characters; the message stays short.
+    with bounded(), pytest.raises(lrspec.LrspecError) as caught:
+        attempt()
+    assert len(caught.value.message) < 400 and len(str(caught.value)) < 800

@@ -1,8 +1,9 @@
 """lrspec's errors: one family of ``ValueError`` subclasses, immutable, rendered in one place.
 
 An error is data: its message (a number of more than 40 digits in it shows as its first and
-last digits and its length), the span of the source text it is about, the text, a hint and
-notes. :meth:`LrspecError.render` (also ``str(error)``) is the one place that turns it into
+last digits and its length, a word of more than 200 characters as its ends and its length),
+the span of the source text it is about, the text, a hint and notes.
+:meth:`LrspecError.render` (also ``str(error)``) is the one place that turns it into
 the text users see::
 
     lrspec: unknown schedule 'Cosin' at column 15
@@ -36,13 +37,20 @@ _FIELDS = ("message", "span", "text", "hint", "details")
 # A number of more digits than this is shown by its first and last digits and its length: a
 # 5,000-digit integer in a config file must not become a 5,000-digit message.
 _LONG_DIGITS = re.compile(r"\d{41,}")
+# Likewise a name, a string or a path of more than 200 characters without a space (a config
+# file may hold a 100,000-character name): its start, its end and its length.
+_LONG_WORD = re.compile(r"\S{201,}")
 
 
 def _shorten(text: str) -> str:
-    """``text`` with every run of more than 40 digits shown as ``123456...7890 (401 digits)``."""
+    """``text`` with every run of more than 40 digits shown as ``123456...7890 (401 digits)``,
+    and every run of more than 200 other characters without a space cut in the middle."""
     if len(text) < 41:
         return text
-    return _LONG_DIGITS.sub(lambda m: f"{m[0][:6]}...{m[0][-4:]} ({len(m[0])} digits)", text)
+    text = _LONG_DIGITS.sub(lambda m: f"{m[0][:6]}...{m[0][-4:]} ({len(m[0])} digits)", text)
+    if len(text) < 201:
+        return text
+    return _LONG_WORD.sub(lambda m: f"{m[0][:100]}...{m[0][-40:]} ({len(m[0])} characters)", text)
 
 
 class LrspecError(ValueError, ArgumentTypeError):
