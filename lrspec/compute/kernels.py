@@ -293,6 +293,31 @@ def repeat(part: Kernel, times: float) -> Kernel:
     )
 
 
+def finite_only(part: Kernel, describe: Callable[[], str]) -> Kernel:
+    """``part``, raising an EvaluationError at a step where its value is not finite (a formula
+    that overflows there, as its library would raise). The traced form cannot raise from
+    inside a compiled function: it gives inf."""
+    inner_scalar, inner_fill = part.scalar, part.fill
+
+    def overflow() -> EvaluationError:
+        return EvaluationError(
+            f"'{describe()}' overflows to a non-finite value", details=(("needs_step", True),)
+        )
+
+    def scalar(t):
+        value = inner_scalar(t)
+        if value - value != 0:  # inf or nan
+            raise overflow()
+        return value
+
+    def fill(t, out, ordered):
+        inner_fill(t, out, ordered)
+        if not np.isfinite(out).all():
+            raise overflow()
+
+    return Kernel(part.length, scalar, fill, part.traced)
+
+
 def cycles(part: Kernel, times: float, mult: float, decay: float) -> Kernel:
     """``Repeat(A, times, mult, decay)``: cycle ``n`` (from 0) lasts ``L * mult**n`` steps
     (``L`` = A's length) and runs A stretched in time by ``mult**n``, its values scaled by

@@ -135,3 +135,94 @@ def traced_namespace(xp, **overrides) -> SimpleNamespace:
     functions.update(pi=math.pi, to_index=lambda x: x.astype(int))
     functions.update(overrides)
     return SimpleNamespace(**functions)
+
+
+# -- the C library's functions, where a library computes with them ---------------------------
+#
+# NumPy's vectorized loops differ from the C library in the last bit on some arguments, while
+# Python's ``float ** float``, ``math.tanh`` and ``math.log`` (what timm, Keras's float64
+# formula, Hugging Face and XLA's pow compute with) are the C library's. Families that must give
+# a library's values bit for bit use these instead of ``m.pow``, ``m.tanh`` and ``m.log``; the
+# scalar and array paths both call the C library, so they agree with each other too.
+
+
+def _c_pow(base: float, exponent: float) -> float:
+    try:
+        return math.pow(base, exponent)
+    except OverflowError:
+        return math.inf
+    except (ValueError, ZeroDivisionError):
+        return math.nan
+
+
+_C_SCALAR = {"pow": _c_pow, "tanh": math.tanh}
+_C_ARRAY = {name: np.frompyfunc(f, 2 if name == "pow" else 1, 1) for name, f in _C_SCALAR.items()}
+
+
+def libm(m, name: str):
+    """``pow`` or ``tanh`` as the C library computes them (Python's ``float ** float``,
+    ``math.tanh``: what timm and Keras's float64 formula use), for the math namespace ``m``.
+
+    NumPy's vectorized loops differ from the C library in the last bit on some arguments; the
+    scalar and array paths both call the C library here, so they agree with each other and
+    with the library bit for bit. A traced namespace uses its own function."""
+    if m is SCALAR:
+        return _C_SCALAR[name]
+    if m is ARRAY:
+        vector = _C_ARRAY[name]
+        return lambda *args: np.asarray(vector(*args), dtype=float)
+    return getattr(m, name)
+
+
+def floor_log(m, base: float):
+    """``x -> floor(log(x) / log(base))`` with CPython's ``math.log`` (the C library's log),
+    as Keras's float64 formula and timm's ``math.floor(math.log(x, base))`` compute it.
+
+    Where ``log(x) / log(base)`` is (nearly) a whole number, a last-bit difference between
+    two implementations of ``log`` moves the floor by one; NumPy's vectorized ``log`` differs
+    from the C library's in the last bit on some inputs. So the scalar path uses ``math.log``,
+    and the array path recomputes with ``math.log`` every element whose ratio lies within
+    1e-9 (relative) of a whole number: both paths then give the library's cycle index, bit
+    for bit. A traced namespace computes with its own ``log``.
+    """
+    log_base = math.log(base)
+    log, floor = math.log, math.floor
+    if m is SCALAR:
+
+        def scalar(x):
+            return float(floor(log(x) / log_base))
+
+        return scalar
+    if m is ARRAY:
+
+        def array(x):
+            x = np.asarray(x, dtype=float)
+            ratio = np.log(x) / log_base
+            index = np.floor(ratio)
+            near = np.abs(ratio - np.rint(ratio)) <= 1e-9 * np.maximum(np.abs(ratio), 1.0)
+            if near.any():
+                where = np.flatnonzero(near)
+                index[where] = [floor(log(v) / log_base) for v in x[where].tolist()]
+            return index
+
+        return array
+    m_floor, m_log = m.floor, m.log
+
+    def traced(x):
+        return m_floor(m_log(x) / log_base)
+
+    return traced
+
+
+def floor_divide(m, divisor: float):
+    """``t -> t // divisor`` as Python computes it for floats t >= 0, divisor > 0: the
+    quotient of ``t - fmod(t, divisor)``, floored, and rounded up when more than half a unit
+    below (``1 // 0.1`` is 9.0, not floor(1 / 0.1) = 10.0)."""
+    fmod, floor, where = m.fmod, m.floor, m.where
+
+    def divide(t):
+        quotient = (t - fmod(t, divisor)) / divisor
+        whole = floor(quotient)
+        return where(quotient - whole > 0.5, whole + 1.0, whole)
+
+    return divide

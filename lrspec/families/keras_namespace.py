@@ -28,7 +28,7 @@ from bisect import bisect_left
 import numpy as np
 
 from ..compute import kernels
-from ..compute.math_namespaces import ARRAY, SCALAR
+from ..compute.math_namespaces import floor_log, libm
 from ..model.family import Family, Param
 from ..model.registry import register
 from ..model.types import (
@@ -49,74 +49,6 @@ from ..syntax.records import Record
 from .combinators import Staircase
 from .core import ExponentialDecay as CoreExponentialDecay
 from .core import InverseTime, Polynomial
-
-
-def floor_log(m, base: float):
-    """``x -> floor(log(x) / log(base))`` with CPython's ``math.log`` (the C library's log),
-    as Keras's float64 formula and timm's ``math.floor(math.log(x, base))`` compute it.
-
-    Where ``log(x) / log(base)`` is (nearly) a whole number, a last-bit difference between
-    two implementations of ``log`` moves the floor by one; NumPy's vectorized ``log`` differs
-    from the C library's in the last bit on some inputs. So the scalar path uses ``math.log``,
-    and the array path recomputes with ``math.log`` every element whose ratio lies within
-    1e-9 (relative) of a whole number: both paths then give the library's cycle index, bit
-    for bit. A traced namespace computes with its own ``log``.
-    """
-    log_base = math.log(base)
-    log, floor = math.log, math.floor
-    if m is SCALAR:
-
-        def scalar(x):
-            return float(floor(log(x) / log_base))
-
-        return scalar
-    if m is ARRAY:
-
-        def array(x):
-            x = np.asarray(x, dtype=float)
-            ratio = np.log(x) / log_base
-            index = np.floor(ratio)
-            near = np.abs(ratio - np.rint(ratio)) <= 1e-9 * np.maximum(np.abs(ratio), 1.0)
-            if near.any():
-                where = np.flatnonzero(near)
-                index[where] = [floor(log(v) / log_base) for v in x[where].tolist()]
-            return index
-
-        return array
-    m_floor, m_log = m.floor, m.log
-
-    def traced(x):
-        return m_floor(m_log(x) / log_base)
-
-    return traced
-
-
-def _c_pow(base: float, exponent: float) -> float:
-    try:
-        return math.pow(base, exponent)
-    except OverflowError:
-        return math.inf
-    except (ValueError, ZeroDivisionError):
-        return math.nan
-
-
-_C_SCALAR = {"pow": _c_pow, "tanh": math.tanh}
-_C_ARRAY = {name: np.frompyfunc(f, 2 if name == "pow" else 1, 1) for name, f in _C_SCALAR.items()}
-
-
-def c_library(m, name: str):
-    """``pow`` or ``tanh`` as the C library computes them (Python's ``float ** float``,
-    ``math.tanh``: what timm and Keras's float64 formula use), for the math namespace ``m``.
-
-    NumPy's vectorized loops differ from the C library in the last bit on some arguments; the
-    scalar and array paths both call the C library here, so they agree with each other and
-    with the library bit for bit. A traced namespace uses its own function."""
-    if m is SCALAR:
-        return _C_SCALAR[name]
-    if m is ARRAY:
-        vector = _C_ARRAY[name]
-        return lambda *args: np.asarray(vector(*args), dtype=float)
-    return getattr(m, name)
 
 
 class _Text(ParamType, Record):
@@ -314,7 +246,7 @@ class KerasPolynomialDecay(_Keras):
     def formula(self, m):
         steps, power, end = self.decay_steps, self.power, self.end_learning_rate
         height = self.initial_learning_rate - end
-        floor, where, pow_, maximum = m.floor, m.where, c_library(m, "pow"), m.maximum
+        floor, where, pow_, maximum = m.floor, m.where, libm(m, "pow"), m.maximum
         # (1 - p) can come out a rounding below 0 at a cycle's end, where Keras's fractional
         # power gives NaN; there the decay has ended (1 - p = 0).
         whole = float(power).is_integer()
@@ -480,7 +412,7 @@ class KerasCosineDecayRestarts(_Keras):
     def formula(self, m):
         initial, first = self.initial_learning_rate, self.first_decay_steps
         t_mul, m_mul, alpha = self.t_mul, self.m_mul, self.alpha
-        cos, pi, pow_, floor = m.cos, m.pi, c_library(m, "pow"), m.floor
+        cos, pi, pow_, floor = m.cos, m.pi, libm(m, "pow"), m.floor
 
         if t_mul == 1:
 

@@ -23,6 +23,7 @@ import numpy as np
 
 from ..compute import kernels
 from ..compute.kernels import Kernel
+from ..compute.math_namespaces import libm
 from ..model.compositions import Const
 from ..model.family import Family, Param
 from ..model.registry import register
@@ -40,7 +41,7 @@ from ..syntax.errors import ArgumentError, EvaluationError, LimitError, LrspecEr
 from ..syntax.nodes import Neg, Number
 from ..syntax.printer import format_number
 from .core import Constant, PiecewiseConstant
-from .hf_namespace import AsWritten, Keywords, QuotedChoice, checked_finite, libm_pow, typed
+from .hf_namespace import AsWritten, Keywords, QuotedChoice, checked_finite, typed
 
 # -- parameter types ------------------------------------------------------------------------
 
@@ -91,7 +92,7 @@ def _power(m, exponent):
     """``x ** exponent`` as optax computes it, for the math namespace ``m``."""
     if type(exponent) is int:
         return lambda x: _binpow(x, exponent)
-    pow_ = libm_pow(m)
+    pow_ = libm(m, "pow")
     return lambda x: pow_(x, exponent)
 
 
@@ -147,7 +148,7 @@ def _exponential(init, steps, rate, begin, staircase, end, describe) -> Kernel:
         return lambda v: where(v > end, end, v)
 
     def decaying(m):
-        pow_, floor, clipped, where = libm_pow(m), m.floor, clip(m), m.where
+        pow_, floor, clipped, where = libm(m, "pow"), m.floor, clip(m), m.where
 
         def flushed(x):  # XLA flushes subnormal results to zero
             return where(x < _TINY, where(x > -_TINY, 0.0 * x, x), x)

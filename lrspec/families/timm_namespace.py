@@ -27,7 +27,7 @@ from bisect import bisect_right
 import numpy as np
 
 from ..compute import kernels
-from ..compute.math_namespaces import ARRAY, SCALAR
+from ..compute.math_namespaces import ARRAY, SCALAR, floor_divide, floor_log, libm
 from ..model.family import Family, Param, StatefulFamily
 from ..model.registry import register
 from ..model.types import (
@@ -46,7 +46,6 @@ from ..model.units import MAX_STEPS, normalize_steps
 from ..syntax.errors import StateError
 from ..syntax.nodes import Bool, List, NoneValue, Number, String, Word
 from ..syntax.records import Record
-from .keras_namespace import c_library, floor_log
 from .stateful import Plateau
 
 
@@ -221,20 +220,6 @@ def _tracer(make):
     return traced
 
 
-def floor_divide(m, divisor: float):
-    """``t -> t // divisor`` as Python computes it for floats t >= 0, divisor > 0: the
-    quotient of ``t - fmod(t, divisor)``, floored, and rounded up when more than half a unit
-    below (``1 // 0.1`` is 9.0, not floor(1 / 0.1) = 10.0)."""
-    fmod, floor, where = m.fmod, m.floor, m.where
-
-    def divide(t):
-        quotient = (t - fmod(t, divisor)) / divisor
-        whole = floor(quotient)
-        return where(quotient - whole > 0.5, whole + 1.0, whole)
-
-    return divide
-
-
 class _Cyclic(_Timm):
     """Cosine, tanh and poly: cycles of ``t_initial`` (times cycle_mul each), lr_min after."""
 
@@ -278,7 +263,7 @@ class _Cyclic(_Timm):
     def _cycle(self, m):
         """t -> (i, t_i, t_curr): timm's cycle index, cycle length and step in the cycle."""
         first, mul = self.t_initial, self.cycle_mul
-        pow_ = c_library(m, "pow")
+        pow_ = libm(m, "pow")
         if mul == 1:
             divide = floor_divide(m, first)
 
@@ -303,7 +288,7 @@ class _Cyclic(_Timm):
     def _main(self, m):
         shifted, cycle, curve = self._shifted(m), self._cycle(m), self._curve(m)
         base, lr_min, limit, decay = self.lr, self.lr_min, self.cycle_limit, self.cycle_decay
-        pow_, where = c_library(m, "pow"), m.where
+        pow_, where = libm(m, "pow"), m.where
 
         def value(t):
             i, t_i, t_curr = cycle(shifted(t))
@@ -315,7 +300,7 @@ class _Cyclic(_Timm):
     def _warped(self, m, scale: float = 1.0):
         """(t_curr, t_i) -> scale * t_curr ** k / t_i ** k, in timm's order (the scale first
         multiplies the numerator; k = 1 needs no power)."""
-        k, pow_, maximum = self.k_decay, c_library(m, "pow"), m.maximum
+        k, pow_, maximum = self.k_decay, libm(m, "pow"), m.maximum
         if k == 1:
             return lambda t_curr, t_i: scale * t_curr / t_i
         if float(k).is_integer():
@@ -418,7 +403,7 @@ class TimmTanhLRScheduler(_Cyclic):
         return self._main(SCALAR)(float(self.warmup_t))
 
     def _curve(self, m):
-        lr_min, lb, ub, tanh = self.lr_min, self.lb, self.ub, c_library(m, "tanh")
+        lr_min, lb, ub, tanh = self.lr_min, self.lb, self.ub, libm(m, "tanh")
 
         def curve(t_curr, t_i, lr_max):
             r = t_curr / t_i
@@ -436,7 +421,8 @@ class TimmPolyLRScheduler(_Cyclic):
     lr_min + (lr_max - lr_min) * (1 - t_curr ** k / t_i ** k) ** power while
     i < cycle_limit, and lr_min after; i, t_i, t_curr, lr_max and k as for
     timm.CosineLRScheduler. The class's default power is 0.5 (timm's create_scheduler passes
-    its decay_rate, 0.1 by default, as the power).
+    its decay_rate, 0.1 by default, as the power). Where that power overflows (timm raises
+    OverflowError), the value is an EvaluationError.
 
     Example: ``timm.PolyLRScheduler(t_initial=1000, power=2.0, lr_min=1e-05, warmup_t=50,
     warmup_prefix=true, lr=0.1)``.
@@ -464,7 +450,7 @@ class TimmPolyLRScheduler(_Cyclic):
 
     def _curve(self, m):
         lr_min, power, maximum = self.lr_min, self.power, m.maximum
-        pow_ = c_library(m, "pow")
+        pow_ = libm(m, "pow")
         warped = self._warped(m)
         # At a cycle's end 1 - t_curr / t_i can come out a rounding below 0 (timm's logarithm
         # counts some cycle starts in the cycle before); a fractional power of it is NaN (a
@@ -476,6 +462,12 @@ class TimmPolyLRScheduler(_Cyclic):
             return lr_min + (lr_max - lr_min) * pow_(rest if whole else maximum(rest, 0.0), power)
 
         return curve
+
+    def kernel(self, builder, offset):
+        # Where timm's logarithm counts a step in the cycle after (a cycle_mul a hair above
+        # 1), t_curr goes below 0 and a large power of 1 - t_curr / t_i overflows: timm
+        # raises OverflowError there, and so does lrspec (an EvaluationError at that step).
+        return kernels.finite_only(super().kernel(builder, offset), self.text)
 
 
 _DECAY_RATE = Param(
@@ -514,7 +506,7 @@ class TimmStepLRScheduler(_Timm):
 
     def _main(self, m):
         shifted, divide = self._shifted(m), floor_divide(m, self.decay_t)
-        base, rate, pow_ = self.lr, self.decay_rate, c_library(m, "pow")
+        base, rate, pow_ = self.lr, self.decay_rate, libm(m, "pow")
 
         def value(t):
             return base * pow_(rate, divide(shifted(t)))
