@@ -32,7 +32,14 @@ from lrspec.syntax.errors import ArgumentError, LimitError, UnknownNameError
 
 from conftest import ROOT
 
-FAMILIES = {name: cls for name, cls in families().items() if name.startswith("torch.")}
+# The torch schedulers; torch.OneCycleLR.momentum, OneCycleLR's companion (the momentum it
+# cycles), is no scheduler of its own: it has OneCycleLR's parameters and its own tests.
+COMPANIONS = {"torch.OneCycleLR.momentum"}
+FAMILIES = {
+    name: cls
+    for name, cls in families().items()
+    if name.startswith("torch.") and name not in COMPANIONS
+}
 N = 12_000
 STEPS = np.arange(N + 1)
 TINY = 2.2250738585072014e-308  # the smallest normal float
@@ -114,12 +121,43 @@ def test_families_print_in_torch_words():
 
 
 def test_callables_are_no_family():
-    # LambdaLR and MultiplicativeLR take a Python function: no text holds one. (Their names are
-    # refused where names are looked up; the registry is not this namespace's.)
+    # LambdaLR and MultiplicativeLR take a Python function: no text holds one.
     assert all(f"torch.{name}" not in families() for name in CALLABLES)
     assert {case["spec"].split("(")[0] for case in torch_cases.CALLABLE_CASES} == {
         f"torch.{name}" for name in CALLABLES
     }
+
+
+@pytest.mark.parametrize("case", torch_cases.CALLABLE_CASES, ids=lambda c: c["origin"])
+def test_a_callable_scheduler_says_why_it_cannot_be_text(case):
+    with pytest.raises(lrspec.ArgumentError) as info:
+        lrspec.parse(case["spec"])
+    assert "'lr_lambda' is a Python function, which text cannot hold" in info.value.message
+
+
+def test_the_lambda_lr_message():
+    with pytest.raises(lrspec.ArgumentError) as info:
+        lrspec.parse("Warmup(10) >> torch.LambdaLR(lr_lambda=0.5)")
+    assert info.value.render() == (
+        "lrspec: torch.LambdaLR cannot be written as text: its 'lr_lambda' is a Python "
+        "function, which text cannot hold at column 14\n"
+        "  Warmup(10) >> torch.LambdaLR(lr_lambda=0.5)\n"
+        "                ^^^^^^^^^^^^^^\n"
+        "write the schedule the function computes: lambda t: min(1, t / 500) on lr=0.1 is "
+        "Warmup(500) >> Constant(0.1); or give lrspec.torch.scheduler that spec with "
+        "multiplier=True, as LambdaLR multiplies each group's rate"
+    )
+
+
+def test_a_close_name_in_the_namespace_is_suggested():
+    with pytest.raises(UnknownNameError) as info:
+        lrspec.parse("torch.CosineAnnealing(T_max=10)")
+    assert info.value.hint == (
+        "did you mean 'torch.CosineAnnealingLR' or 'torch.CosineAnnealingWarmRestarts'?"
+    )
+    with pytest.raises(UnknownNameError) as info:
+        lrspec.parse("torch.Cosine(0.1, 0, 10)")
+    assert info.value.hint == "did you mean 'Cosine'?"
 
 
 def test_an_unknown_torch_name_suggests_the_namespace():
@@ -434,6 +472,20 @@ def test_the_cyclic_momentum_is_a_cyclic_schedule():
     assert str(one) == "torch.OneCycleLR.momentum(max_lr=0.1, total_steps=100)"
     assert (one(0), one(29), one(99), one(10**6)) == (0.95, 0.85, 0.95, 0.95)
     assert one.length == 100
+    again = lrspec.parse(str(one))  # a companion prints in words that parse back
+    assert again == one and again(np.arange(120)).tolist() == one(np.arange(120)).tolist()
+    assert lrspec.from_dict(one.to_dict()) == one
+
+
+def test_the_one_cycle_momentum_has_one_cycle_s_parameters():
+    # The same declarations: OneCycleLR's range table covers the momentum's parameters.
+    momentum = families()["torch.OneCycleLR.momentum"]
+    assert momentum.params is FAMILIES["torch.OneCycleLR"].params
+    with pytest.raises(lrspec.CompositionError, match="the momentum of torch.OneCycleLR"):
+        lrspec.parse(
+            "torch.SequentialLR(schedulers=[torch.OneCycleLR.momentum(max_lr=0.1, "
+            "total_steps=100), torch.StepLR(step_size=3)], milestones=[50], lr=0.1)"
+        )(0)
 
 
 # -- hypothesis: arguments drawn from torch's domain -------------------------------------------

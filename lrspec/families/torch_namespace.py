@@ -37,9 +37,9 @@ import numpy as np
 from ..compute import kernels
 from ..compute.math_namespaces import ARRAY, SCALAR
 from ..model.compositions import Arithmetic, Const, Sequence, Window
-from ..model.expr import Expr, Placement
+from ..model.expr import Expr
 from ..model.family import Family, Param
-from ..model.registry import register
+from ..model.registry import refuse, register
 from ..model.types import (
     BOOLEAN,
     RATE,
@@ -56,10 +56,11 @@ from ..model.types import (
 from ..model.units import MAX_STEPS, UNITS, Quantity, normalize_steps
 from ..syntax.errors import (
     ArgumentError,
+    CompositionError,
     EvaluationError,
     LimitError,
 )
-from ..syntax.nodes import Call, NoneValue
+from ..syntax.nodes import NoneValue
 from ..syntax.printer import format_bound, format_number
 from . import core, nerva, stateful
 
@@ -189,14 +190,6 @@ class _Leaf(Family):
     def finite(self):
         return False
 
-    def stands_for(self) -> Expr | None:
-        """:meth:`meaning`, made once (a resolved family never changes): the kernel is built
-        from it and ``lrspec explain`` shows it, so they must be the same object."""
-        cache = self.__dict__
-        if "_meaning" not in cache:
-            cache["_meaning"] = self.meaning()
-        return cache["_meaning"]
-
     def length(self):
         meaning = self.stands_for()
         return meaning.length() if meaning is not None else math.inf
@@ -210,10 +203,6 @@ class _Leaf(Family):
     def own_kernel(self) -> kernels.Kernel:
         """The kernel of a scheduler without a core meaning."""
         return kernels.formula(self.length(), self.formula)
-
-    def timeline(self):
-        meaning = self.stands_for()
-        return [] if meaning is None else [Placement(meaning)]
 
     def model(self, base: float) -> _Model:
         """torch's step model of this scheduler scaling ``base``."""
@@ -1163,10 +1152,10 @@ class OneCycleLR(_Leaf):
     linear: (end - start) * pct + start
 
     Example: ``torch.OneCycleLR(max_lr=0.1, total_steps=1000)`` is ``OneCycle(0.1, 1000)``.
-    Its momentum companion (``cycle_momentum``) goes from ``max_momentum`` down to
-    ``base_momentum`` while the rate goes up, and back. PyTorch raises from step N + 1 on (and
-    at step N extrapolates its last phase); lrspec holds the rate of step N - 1, the end of
-    the cycle.
+    Its momentum companion (``cycle_momentum``), ``torch.OneCycleLR.momentum(...)``, goes
+    from ``max_momentum`` down to ``base_momentum`` while the rate goes up, and back. PyTorch
+    raises from step N + 1 on (and at step N extrapolates its last phase); lrspec holds the
+    rate of step N - 1, the end of the cycle.
     """
 
     name = "torch.OneCycleLR"
@@ -1261,10 +1250,6 @@ class OneCycleLR(_Leaf):
             [(initial, peak), (peak, initial), (initial, lowest)],
         )
 
-    def momentum_formula(self, m):
-        high, low = self.max_momentum, self.base_momentum
-        return self._anneal(m, [(high, low), (low, high)], [(high, low), (low, high), (high, high)])
-
     def _anneal(self, m, two, three):
         steps, pct = self.steps(), self.pct_start
         if self.three_phase:
@@ -1297,7 +1282,7 @@ class OneCycleLR(_Leaf):
     def companions(self):
         if not self.cycle_momentum:
             return {}
-        return {"momentum": _Momentum(self)}
+        return {"momentum": OneCycleMomentum.make(**self.args)}
 
     def build(self, group: _Group) -> _Model:
         rates = self.own_rates()
@@ -1312,33 +1297,40 @@ class OneCycleLR(_Leaf):
         return _OneCycleModel(rates[0], self, lambda: rates)
 
 
-class _Momentum(Expr):
-    """The momentum ``torch.OneCycleLR`` drives along with its rate (``Schedule.companions``);
-    it prints as ``torch.OneCycleLR.momentum(...)``, which names it but does not parse."""
+@register
+class OneCycleMomentum(OneCycleLR):
+    """The momentum that ``torch.OneCycleLR`` cycles along with its rate (its companion in
+    ``Schedule.companions()``, which ``lrspec.torch`` drives): from ``max_momentum`` down to
+    ``base_momentum`` while the rate goes up, and back, over the same phases.
 
-    __slots__ = ("family",)
+    value(t): the rate's phases and anneal with the rates (max_momentum, base_momentum,
+    max_momentum) in place of (max_lr / div_factor, max_lr, max_lr / div_factor /
+    final_div_factor); held from step N - 1 on.
 
-    def __init__(self, family: OneCycleLR) -> None:
-        self.family = family
+    Example: ``torch.OneCycleLR.momentum(max_lr=0.1, total_steps=1000)`` is 0.95 at step 0,
+    0.85 at step 299 and 0.95 again at step 999.
+    """
 
-    def to_node(self):
-        node = self.family.to_node()
-        return Call(f"{self.family.name}.momentum", node.args, node.kwargs)
+    name = "torch.OneCycleLR.momentum"
+    example = "torch.OneCycleLR.momentum(max_lr=0.1, total_steps=1000)"
 
-    def own_quantities(self):
-        return self.family.own_quantities()
+    def formula(self, m):
+        high, low = self.max_momentum, self.base_momentum
+        return self.phases(m, high, low, high)
 
-    def finite(self):
-        return True
+    def companions(self):
+        return {}
 
-    def length(self):
-        return self.family.length()
+    def build(self, group: _Group) -> _Model:
+        raise CompositionError(
+            f"{self.name} is the momentum of torch.OneCycleLR, not a scheduler of the rate: "
+            "it cannot be a member of another torch scheduler",
+            span=self.span,
+            hint="put torch.OneCycleLR(...) there; its momentum comes with it",
+        )
 
-    def resolve(self, binding):
-        return _Momentum(self.family.resolve(binding))
-
-    def kernel(self, builder, offset):
-        return kernels.formula(self.family.steps(), self.family.momentum_formula)
+    def model(self, base):
+        return self.build(_Group(base))
 
 
 @register
@@ -1929,3 +1921,19 @@ class SequentialLR(_Composite):
             else:
                 parts.append(node.kernel(lr0, length))
         return parts[0] if len(parts) == 1 else kernels.sequence(parts)
+
+
+# LambdaLR and MultiplicativeLR compute their factor with a Python function (``lr_lambda``).
+refuse(
+    "torch.LambdaLR",
+    "its 'lr_lambda' is a Python function, which text cannot hold",
+    "write the schedule the function computes: lambda t: min(1, t / 500) on lr=0.1 is "
+    "Warmup(500) >> Constant(0.1); or give lrspec.torch.scheduler that spec with "
+    "multiplier=True, as LambdaLR multiplies each group's rate",
+)
+refuse(
+    "torch.MultiplicativeLR",
+    "its 'lr_lambda' is a Python function, which text cannot hold",
+    "write the schedule the products make: a factor of 0.95 at every step on lr=0.1 is "
+    "ExponentialDecay(0.1, 0.95, 1) (or torch.ExponentialLR(gamma=0.95, lr=0.1))",
+)

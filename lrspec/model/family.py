@@ -29,11 +29,12 @@ from ..syntax.errors import ArgumentError, StateError, UnitError, missing_sizes_
 from ..syntax.nodes import Call, Keyword, Node
 from ..syntax.printer import format_bound, unparse
 from ..syntax.records import Record
-from .expr import Builder, Expr
+from .expr import Builder, Expr, Placement
 from .types import Context, ParamType, short_repr
 from .units import WHERE, Binding, Quantity
 
 REQUIRED = object()
+_UNSET = object()
 
 
 class Param(Record):
@@ -63,7 +64,7 @@ class Param(Record):
 class Family(Expr):
     """Base of schedule families. Subclasses declare the class attributes below."""
 
-    __slots__ = ("args", "spans", "span", "total_steps", "_children")
+    __slots__ = ("args", "spans", "span", "total_steps", "_children", "_meaning")
 
     #: The name it is written with (dotted for a library namespace: ``torch.StepLR``).
     name: ClassVar[str]
@@ -88,6 +89,7 @@ class Family(Expr):
         self.span = span
         self.total_steps = None  # set on resolution, for families that span the whole run
         self._children: tuple[Expr, ...] | None = None
+        self._meaning: Any = _UNSET
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -104,6 +106,13 @@ class Family(Expr):
         family = cls(args)
         family.check()
         return family
+
+    def base_rate_scope(self) -> str:
+        """How the library applies the optimizer's base rate (see ``base_rate``): ``"group"``,
+        each param group's own rate is the base (PyTorch, timm), or ``"optimizer"``, the
+        optimizer's default rate goes into one factor that multiplies every group's rate
+        (Hugging Face's LambdaLR schedules)."""
+        return "group"
 
     def with_args(self, **changes: Any) -> Family:
         """The same family with some (already typed) arguments changed, checked again."""
@@ -128,8 +137,15 @@ class Family(Expr):
         None for a family with a formula of its own."""
         return None
 
+    def stands_for(self) -> Expr | None:
+        """:meth:`meaning`, made once (a family never changes): the kernel is built from it
+        and ``lrspec explain`` shows it, so they are the same object."""
+        if self._meaning is _UNSET:
+            self._meaning = self.meaning()
+        return self._meaning
+
     def length(self) -> float:
-        meaning = self.meaning()
+        meaning = self.stands_for()
         if meaning is None:
             raise NotImplementedError
         return meaning.length()
@@ -139,10 +155,18 @@ class Family(Expr):
         raise NotImplementedError
 
     def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
-        meaning = self.meaning()
+        meaning = self.stands_for()
         if meaning is not None:
             return builder.build(meaning, offset)
         return kernels.formula(self.length(), self.formula)
+
+    def timeline(self) -> list[Placement]:
+        """A family that stands for a core expression shows it as its one part (``lrspec
+        explain``); its schedule arguments run on its own steps."""
+        meaning = self.stands_for()
+        if meaning is not None:
+            return [Placement(meaning)]
+        return super().timeline()
 
     def finite(self) -> bool:
         raise NotImplementedError
