@@ -106,8 +106,9 @@ class _Driven:
         self.shared: Schedule | None = None
         self.companion = False
 
-    def arm(self, bases: list[float | None]) -> None:
-        """Make the schedules each group evaluates, for these base values."""
+    def arm(self, bases: list[float | None], reference: float | None = None) -> None:
+        """Make the schedules each group evaluates, for these base values (``reference``: the
+        optimizer's default value of the key, for a library that scales one factor by it)."""
         self.bases = list(bases)
         for i, spec in enumerate(self.specs):
             self.actual[i], self.scale[i] = spec, None
@@ -115,11 +116,16 @@ class _Driven:
                 continue
             base = bases[i]
             assert base is not None
-            rated = spec.with_base_rate(base)
-            if rated is None:
-                self.scale[i] = base
+            scope = spec.base_rate_scope()
+            if scope == "optimizer" and reference:
+                # Hugging Face: the group's rate times lr_lambda(t), whose floors are taken
+                # relative to the optimizer's default rate.
+                self.actual[i] = _compiled(spec.with_base_rate(reference))
+                self.scale[i] = base / reference
+            elif scope is not None:
+                self.actual[i] = _compiled(spec.with_base_rate(base))
             else:
-                self.actual[i] = _compiled(rated)
+                self.scale[i] = base
         first = self.actual[0]
         same = all(a is first for a in self.actual) and all(c is None for c in self.scale)
         self.shared = first if same and first is not None else None
@@ -224,7 +230,7 @@ class LrspecScheduler(LRScheduler):
             and any(name in s.needs for d in self._driven for s in d.specs if s is not None)
         }
         for driven in self._driven:
-            driven.arm(self._initial_bases(driven))
+            driven.arm(self._initial_bases(driven), self._reference(driven))
         self._find_stateful()
         # A scheduler that reads a metric is torch's ReduceLROnPlateau too (for Lightning and
         # the transformers Trainer), and counts the optimizer's steps itself.
@@ -292,6 +298,12 @@ class LrspecScheduler(LRScheduler):
             driven = _Driven(name, key, index, "one", specs)
             driven.companion = True
             self._driven.append(driven)
+
+    def _reference(self, driven: Any) -> float | None:
+        """The optimizer's default value of the key a spec drives (its ``defaults['lr']`` for
+        the rate), or None."""
+        value = self.optimizer.defaults.get(driven.key) if driven.index is None else None
+        return float(value) if isinstance(value, (int, float)) and value else None
 
     def _initial_bases(self, driven: _Driven) -> list[float | None]:
         bases: list[float | None] = []
@@ -465,7 +477,7 @@ class LrspecScheduler(LRScheduler):
                     bases[i] = base
             if not same:  # the new specs start afresh at the saved step
                 driven.specs = [_fresh(s) for s in driven.specs]
-            driven.arm(bases)
+            driven.arm(bases, self._reference(driven))
             if same and saved_states.get(name) is not None:
                 self._load_states(driven, saved_states[name])
         if state["base_lrs"]:

@@ -29,6 +29,7 @@ import namespace_resume  # noqa: E402
 NAMESPACED = {name: cls for name, cls in sorted(families().items()) if "." in name}
 STEPS = 300  # steps each torch run takes (the resume test saves at half)
 BASES = (0.1, 0.025)  # the two groups' rates (namespace_resume.optimizer)
+DEFAULT_RATE = 0.1  # the optimizer's default rate (namespace_resume.optimizer)
 
 
 def _multiplier_text(cls) -> str:
@@ -55,16 +56,15 @@ def _expected(text: str) -> list:
     library's rate computed at the group's own base (or the base times the schedule), or the
     schedule itself where the family sets its own rates; and its companion momentum."""
     schedule = lrspec.parse(text)
-    cls = type(schedule.expr)
-    relative = cls.base_rate is not None
+    scope = schedule.base_rate_scope()
     per_group = []
     for base in BASES:
-        if relative:
-            rated = schedule.with_base_rate(base)
-            reference = rated if rated is not None else schedule
-            scale = None if rated is not None else base
-        else:
-            reference, scale = schedule.bind(), None
+        if scope == "group":  # the library's rate at the group's own base
+            reference, scale = schedule.with_base_rate(base), None
+        elif scope == "optimizer":  # one factor, made at the optimizer's default rate
+            reference, scale = schedule.with_base_rate(DEFAULT_RATE), base / DEFAULT_RATE
+        else:  # a schedule that sets its own rates
+            reference, scale = schedule, None
         per_group.append((reference.bind(), scale))
     momentum = schedule.companions().get("momentum")
     rows = []
@@ -129,28 +129,7 @@ def _steps(schedule) -> np.ndarray:
     )
 
 
-# XLA turns a division by a constant into a multiplication by its reciprocal; at each restart
-# of hf.get_cosine_with_hard_restarts_schedule_with_warmup, (cycles * progress) % 1.0 then
-# lands just under 1 instead of on 0, and the rate jumps from lr to 0 (steps 400 and 700 of
-# its example). A fix belongs to the family's traced formula (the reported bug, not lrspec.jax).
-XLA_RECIPROCAL = {"hf.get_cosine_with_hard_restarts_schedule_with_warmup"}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(
-                reason="XLA's reciprocal moves the restarts' fmod (see XLA_RECIPROCAL)",
-                strict=True,
-            ),
-        )
-        if name in XLA_RECIPROCAL
-        else name
-        for name in sorted(NAMESPACED)
-    ],
-)
+@pytest.mark.parametrize("name", sorted(NAMESPACED))
 def test_jax_adapter_under_jit(name):
     cls = NAMESPACED[name]
     schedule = lrspec.parse(cls.example)
@@ -166,7 +145,10 @@ def test_jax_adapter_under_jit(name):
     assert np.max(np.abs(got - want)) <= 16 * np.finfo(np.float64).eps * np.max(np.abs(want))
 
 
-TORCH = sorted(name for name in NAMESPACED if name.startswith("torch."))
+# The torch schedulers (torch.OneCycleLR.momentum is OneCycleLR's companion, no scheduler).
+TORCH = sorted(
+    name for name in NAMESPACED if name.startswith("torch.") and name != "torch.OneCycleLR.momentum"
+)
 
 
 @pytest.mark.parametrize("name", TORCH)
@@ -226,3 +208,55 @@ def test_timm_families_give_timms_own_rates_in_both_groups(name):
         theirs.step(t)
         timms.append([[g["lr"], g["momentum"]] for g in theirs_optimizer.param_groups])
     assert seen == timms  # bit for bit
+
+
+HF = sorted(n for n in NAMESPACED if n.startswith("hf."))
+
+
+def _hf_optimizer() -> torch.optim.Optimizer:
+    """Two groups whose rates both differ from the optimizer's default rate (Hugging Face
+    takes its floors relative to that default)."""
+    groups = [
+        {"params": [torch.nn.Parameter(torch.zeros(2))], "lr": 0.05},
+        {"params": [torch.nn.Parameter(torch.zeros(2))], "lr": 0.5},
+    ]
+    return torch.optim.SGD(groups, lr=0.2)
+
+
+@pytest.mark.parametrize("name", HF)
+def test_hf_families_give_transformers_own_rates_in_both_groups(name):
+    # transformers itself on the same two-group optimizer: every group's rate times one
+    # LambdaLR factor, whose min_lr and lr_end are taken relative to the optimizer's default
+    # rate; its plateau (torch's ReduceLROnPlateau) keeps each group's own rate and an
+    # absolute min_lr.
+    import warnings
+
+    from transformers import optimization
+
+    expr = lrspec.parse(CASES[name]).expr
+    kwargs = {k: v for k, v in expr.args.items() if k in expr.spans and k != "lr"}
+    if "scheduler_specific_kwargs" in kwargs:
+        kwargs["scheduler_specific_kwargs"] = dict(kwargs["scheduler_specific_kwargs"])
+    theirs_optimizer = _hf_optimizer()
+    function = getattr(optimization, name.split(".")[1])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        theirs = function(optimizer=theirs_optimizer, **kwargs)
+    ours_optimizer = _hf_optimizer()
+    ours = lrspec.torch.scheduler(ours_optimizer, CASES[name])
+    seen, hfs = [], []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # torch: scheduler.step() before optimizer.step()
+        for t in range(STEPS):
+            seen.append([g["lr"] for g in ours_optimizer.param_groups])
+            hfs.append([g["lr"] for g in theirs_optimizer.param_groups])
+            metric = namespace_resume.metric(t)
+            if ours.schedule.stateful:
+                ours.step(metric)
+                theirs.step(metric)
+            else:
+                ours.step()
+                theirs.step()
+    ours_values, hf_values = np.array(seen), np.array(hfs)
+    scale = np.maximum(np.abs(hf_values), 1e-300)
+    assert np.max(np.abs(ours_values - hf_values) / scale) <= 1e-12, name

@@ -15,10 +15,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-import numpy as np
-
 from ..compute import kernels
-from ..compute.math_namespaces import ARRAY, SCALAR
+from ..compute.math_namespaces import libm
 from ..model.compositions import Sequence
 from ..model.family import Family, Param, StatefulFamily
 from ..model.registry import register
@@ -177,40 +175,6 @@ def checked_finite(family: Family, param: str, *magnitudes: float) -> None:
         family.fail(param, "makes the rates too large for a float")
 
 
-# -- exact powers ---------------------------------------------------------------------------
-
-
-def _scalar_libm_pow(base: float, exponent: float) -> float:
-    """The C library's pow (what Python's ``float ** float`` and XLA's pow compute)."""
-    try:
-        return math.pow(base, exponent)
-    except OverflowError:
-        return math.inf
-    except (ValueError, ZeroDivisionError):
-        return math.nan
-
-
-_ARRAY_LIBM_POW = np.frompyfunc(_scalar_libm_pow, 2, 1)
-
-
-def _array_libm_pow(base, exponent):
-    return _ARRAY_LIBM_POW(base, exponent).astype(float)
-
-
-def libm_pow(m):
-    """``pow`` as the C library computes it, for the math namespace ``m``.
-
-    NumPy's ``power`` on arrays takes a SIMD loop that differs from the C library in the last
-    bit for a few percent of arguments; Python's ``**`` on floats and XLA's pow are the C
-    library's. The scalar and array paths both call it, so they agree bit for bit; a traced
-    evaluation uses the framework's own power."""
-    if m is SCALAR:
-        return _scalar_libm_pow
-    if m is ARRAY:
-        return _array_libm_pow
-    return m.pow
-
-
 # -- the families ---------------------------------------------------------------------------
 
 LR = Param(
@@ -234,6 +198,11 @@ class _HF(Family):
     origin = "hf."
     print_keywords = True
     base_rate = "lr"
+
+    def base_rate_scope(self):
+        # LambdaLR: every group's rate times one factor, whose floors (min_lr, lr_end) are
+        # taken relative to the optimizer's default rate.
+        return "optimizer"
 
     def finite(self):
         return False
@@ -511,7 +480,7 @@ class GetPolynomialDecayScheduleWithWarmup(_HF):
         height, span = lr - lr_end, n - w
 
         def decay(m):
-            pow_, maximum = libm_pow(m), m.maximum
+            pow_, maximum = libm(m, "pow"), m.maximum
 
             def value(t):
                 # (in [0, 1] on the decay's steps; the bound is for the steps a traced
@@ -1001,6 +970,9 @@ class GetScheduler(Family):
 
     def meaning(self):
         return self.target()
+
+    def base_rate_scope(self):
+        return self.target().base_rate_scope()
 
     def finite(self):
         return self.target().finite()

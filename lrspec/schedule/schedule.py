@@ -303,9 +303,15 @@ class Schedule:
         that trace and compile (``jax.jit``, Keras). Stateful schedules cannot be traced."""
         traced = self._ensure_compiled().traced
         if traced is None:
-            raise StateError(
-                f"'{self._text}' reads a metric, so it cannot be compiled into a traced function",
-                hint="call s.step(metric) on the host instead",
+            if self.stateful:
+                raise StateError(
+                    f"'{self._text}' reads a metric, so it cannot be compiled into a traced "
+                    "function",
+                    hint="call s.step(metric) on the host instead",
+                )
+            raise EvaluationError(
+                f"'{self._text}' has no branch-free form to be compiled into a traced function",
+                hint="evaluate it on the host (s(t)) and pass the rate in",
             )
         return lambda t: traced(t, namespace)
 
@@ -392,17 +398,31 @@ class Schedule:
             exact_spans=self._exact_spans,
         )
 
-    def with_base_rate(self, rate: float) -> Schedule | None:
-        """This schedule with its base rate set to ``rate``, where the spec is one call of a
-        family that takes the optimizer's base rate (``lr=`` of ``torch.``, ``hf.``,
-        ``timm.``) and leaves it at its default; else None (the schedule is then a multiplier
-        of each param group's rate). Adapters use it to give every group the rates its library
-        would: a library's absolute floors (``eta_min``, ``min_lr``) are not multiplied."""
-        expr = self._expr
+    def base_rate_scope(self) -> str | None:
+        """Where the spec is one call of a family that takes the optimizer's base rate
+        (``lr=`` of ``torch.``, ``hf.``, ``timm.``) and leaves it at its default, how its
+        library applies that rate to param groups: ``"group"`` (each group's own rate is the
+        base, as PyTorch's schedulers and timm's do) or ``"optimizer"`` (the optimizer's default
+        rate goes into one factor that multiplies each group's rate, as Hugging Face's LambdaLR
+        schedules do); else None."""
+        expr: Any = self._expr
         name = getattr(expr, "base_rate", None)
-        if name is None or name in getattr(expr, "spans", {}):
+        if name is None:
             return None
-        rated = expr.with_args(**{name: float(rate)})  # type: ignore[attr-defined]
+        param = next(p for p in type(expr).params if p.name == name)
+        if expr.args[name] != param.default:  # by value: the canonical text leaves it out
+            return None
+        return str(expr.base_rate_scope())
+
+    def with_base_rate(self, rate: float) -> Schedule | None:
+        """This schedule with its base rate set to ``rate``, where :meth:`base_rate_scope` is
+        not None; else None (the schedule is a plain multiplier of each group's rate).
+        Adapters use it to give every group the rates its library would: a library's absolute
+        floors (``eta_min``, ``min_lr``) are not multiplied."""
+        if self.base_rate_scope() is None:
+            return None
+        expr: Any = self._expr
+        rated = expr.with_args(**{expr.base_rate: float(rate)})
         return Schedule(rated, self._binding, needs=self._needs)
 
     def companions(self) -> dict[str, Schedule]:
