@@ -53,6 +53,7 @@ def test_a_text_with_new_numbers_parses_as_the_full_path_parses_it(text, seed):
 
 
 def test_the_template_path_is_taken(monkeypatch):
+    parsing.forget()  # what earlier tests left in the caches plays no part
     lrspec.parse("Warmup(500) >> Cosine(0.1, 0.0, 10000)")
     key, numbers = parsing._cut("Warmup(501) >> Cosine(0.2, 0.0, 9000)")
     assert numbers == ["501", "0.2", "0.0", "9000"]
