@@ -37,6 +37,8 @@ from .math_namespaces import ARRAY, SCALAR
 ScalarFn = Callable[[float], float]
 FillFn = Callable[[np.ndarray, np.ndarray, bool], None]
 TracedFn = Callable[[Any, Any], Any]
+#: A formula: given a math namespace ``m`` (see ``math_namespaces``), the closure ``value(t)``.
+Maker = Callable[[Any], Callable[[Any], Any]]
 
 
 class Kernel:
@@ -90,10 +92,10 @@ def with_hold(
         except EvaluationError as error:
             raise error.at_step(length) from None
 
-    def held_scalar(t):
+    def held_scalar(t: float) -> float:
         return scalar(t) if t < length else hold
 
-    def held_fill(t, out, ordered):
+    def held_fill(t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
         if ordered:
             inside = int(np.searchsorted(t, length, "left"))
             if inside:
@@ -110,19 +112,22 @@ def with_hold(
             fill(t[index], values, False)
             out[index] = values
 
-    def held_traced(t, m):
+    if traced is None:
+        return Kernel(length, held_scalar, held_fill, None)
+
+    def held_traced(t: Any, m: Any) -> Any:
         # Clamp first, so that the formula never sees steps past its end.
         return m.where(t < length, traced(m.minimum(t, length), m), hold)
 
-    return Kernel(length, held_scalar, held_fill, held_traced if traced else None)
+    return Kernel(length, held_scalar, held_fill, held_traced)
 
 
-def _as_array(value, t, m):
+def _as_array(value: Any, t: Any, m: Any) -> Any:
     """A formula may return a plain number (a constant piece); make it an array like ``t``."""
     return value if hasattr(value, "shape") else m.full_like(t, value)
 
 
-def formula(length: float, make: Callable, hold: float | None = None) -> Kernel:
+def formula(length: float, make: Maker, hold: float | None = None) -> Kernel:
     """The kernel of a formula written once against the math namespaces (see ``math_namespaces``).
 
     It holds ``hold`` from ``length`` on (default: the formula's value at ``length``).
@@ -130,10 +135,10 @@ def formula(length: float, make: Callable, hold: float | None = None) -> Kernel:
     scalar = make(SCALAR)
     array = make(ARRAY)
 
-    def fill(t, out, ordered):
+    def fill(t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
         out[...] = array(t)
 
-    def traced(t, m):
+    def traced(t: Any, m: Any) -> Any:
         return _as_array(make(m)(t), t, m)
 
     return with_hold(length, scalar, fill, traced, hold)
@@ -154,17 +159,17 @@ def piecewise(
     if len(scalars) == 2:
         (first, second), edge = scalars, bounds[0]
 
-        def scalar(t):
+        def scalar(t: float) -> float:
             return first(t) if t < edge else second(t)
     else:
 
-        def scalar(t):
+        def scalar(t: float) -> float:
             return scalars[bisect_right(bounds, t)](t)
 
     edges = np.asarray(bounds, dtype=float)
     count = len(fills)
 
-    def fill(t, out, ordered):
+    def fill(t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
         if ordered:
             cuts = [0, *np.searchsorted(t, edges, "left").tolist(), t.size]
             for k in range(count):
@@ -179,27 +184,31 @@ def piecewise(
             fills[k](t[index], values, False)
             out[index] = values
 
-    def traced(t, m):
-        result = traceds[-1](t, m)
+    present = [piece for piece in traceds if piece is not None]
+    if len(present) < len(traceds):
+        return scalar, fill, None
+
+    def traced(t: Any, m: Any) -> Any:
+        result = present[-1](t, m)
         for k in reversed(range(count - 1)):
-            result = m.where(t < bounds[k], traceds[k](t, m), result)
+            result = m.where(t < bounds[k], present[k](t, m), result)
         return result
 
-    return scalar, fill, traced if all(traceds) else None
+    return scalar, fill, traced
 
 
-def formula_pieces(length: float, bounds: Sequence[float], makers: Sequence[Callable]) -> Kernel:
+def formula_pieces(length: float, bounds: Sequence[float], makers: Sequence[Maker]) -> Kernel:
     """A piecewise formula: ``makers[k]`` serves the ``k``-th interval of ``bounds``."""
     scalars = [make(SCALAR) for make in makers]
     arrays = [make(ARRAY) for make in makers]
 
-    def filler(array):
-        def fill(t, out, ordered):
+    def filler(array: Callable[[Any], Any]) -> FillFn:
+        def fill(t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
             out[...] = array(t)
 
         return fill
 
-    def tracer(make):
+    def tracer(make: Maker) -> TracedFn:
         return lambda t, m: _as_array(make(m)(t), t, m)
 
     scalar, fill, traced = piecewise(
@@ -208,19 +217,19 @@ def formula_pieces(length: float, bounds: Sequence[float], makers: Sequence[Call
     return with_hold(length, scalar, fill, traced)
 
 
-def constant_formula(value: float) -> Callable:
+def constant_formula(value: float) -> Maker:
     """A formula maker for a constant piece of a piecewise formula."""
     return lambda m: lambda t: value
 
 
 def constant(value: float) -> Kernel:
-    def scalar(t):
+    def scalar(t: float) -> float:
         return value
 
-    def fill(t, out, ordered):
+    def fill(t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
         out[...] = value
 
-    def traced(t, m):
+    def traced(t: Any, m: Any) -> Any:
         return m.full_like(t, value)
 
     return Kernel(math.inf, scalar, fill, traced)
@@ -228,27 +237,30 @@ def constant(value: float) -> Kernel:
 
 def sequence(parts: Sequence[Kernel]) -> Kernel:
     """``A >> B >> ...``: part ``k`` runs on ``t - start_k`` from ``start_k`` on."""
-    starts = [0]
+    starts: list[float] = [0]
     for part in parts[:-1]:
         starts.append(starts[-1] + part.length)
     length = starts[-1] + parts[-1].length
 
-    def shifted(part, start):
+    def shifted(part: Kernel, start: float) -> tuple[ScalarFn, FillFn, TracedFn | None]:
         if start == 0:
             return part.scalar, part.fill, part.traced
         inner_scalar, inner_fill, inner_traced = part.scalar, part.fill, part.traced
 
-        def scalar(t):
+        def scalar(t: float) -> float:
             return inner_scalar(t - start)
 
-        def fill(t, out, ordered):
+        def fill(t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
             inner_fill(t - start, out, ordered)
 
-        def traced(t, m):
+        if inner_traced is None:
+            return scalar, fill, None
+
+        def traced(t: Any, m: Any) -> Any:
             # Steps before the part starts are not picked; keep them at 0 for the formula.
             return inner_traced(m.maximum(t - start, 0.0), m)
 
-        return scalar, fill, traced if inner_traced else None
+        return scalar, fill, traced
 
     pieces = [shifted(part, start) for part, start in zip(parts, starts)]
     scalar, fill, traced = piecewise(starts[1:], *zip(*pieces))
@@ -260,16 +272,19 @@ def shift(part: Kernel, offset: float, length: float, hold: float | None = None)
     """``A[i:j]``: ``A(t + offset)`` for ``t < length``."""
     inner_scalar, inner_fill, inner_traced = part.scalar, part.fill, part.traced
 
-    def scalar(t):
+    def scalar(t: float) -> float:
         return inner_scalar(t + offset)
 
-    def fill(t, out, ordered):
+    def fill(t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
         inner_fill(t + offset, out, ordered)
 
-    def traced(t, m):
+    if inner_traced is None:
+        return with_hold(length, scalar, fill, None, hold)
+
+    def traced(t: Any, m: Any) -> Any:
         return inner_traced(t + offset, m)
 
-    return with_hold(length, scalar, fill, traced if inner_traced else None, hold)
+    return with_hold(length, scalar, fill, traced, hold)
 
 
 def repeat(part: Kernel, times: float) -> Kernel:
@@ -278,19 +293,21 @@ def repeat(part: Kernel, times: float) -> Kernel:
     inner_scalar, inner_fill, inner_traced = part.scalar, part.fill, part.traced
     fmod = SCALAR.fmod
 
-    def scalar(t):
+    def scalar(t: float) -> float:
         return inner_scalar(fmod(t, period))
 
-    def fill(t, out, ordered):
+    def fill(t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
         # Each period's slice is itself ordered, but the folded whole is not.
         inner_fill(np.fmod(t, period), out, ordered and t.size > 0 and t[-1] < period)
 
-    def traced(t, m):
+    hold = inner_scalar(period)
+    if inner_traced is None:
+        return with_hold(times * period, scalar, fill, None, hold=hold)
+
+    def traced(t: Any, m: Any) -> Any:
         return inner_traced(m.fmod(t, period), m)
 
-    return with_hold(
-        times * period, scalar, fill, traced if inner_traced else None, hold=inner_scalar(period)
-    )
+    return with_hold(times * period, scalar, fill, traced, hold=hold)
 
 
 def finite_only(part: Kernel, describe: Callable[[], str]) -> Kernel:
@@ -304,13 +321,13 @@ def finite_only(part: Kernel, describe: Callable[[], str]) -> Kernel:
             f"'{describe()}' overflows to a non-finite value", details=(("needs_step", True),)
         )
 
-    def scalar(t):
+    def scalar(t: float) -> float:
         value = inner_scalar(t)
         if value - value != 0:  # inf or nan
             raise overflow()
         return value
 
-    def fill(t, out, ordered):
+    def fill(t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
         inner_fill(t, out, ordered)
         if not np.isfinite(out).all():
             raise overflow()
@@ -331,19 +348,19 @@ def cycles(part: Kernel, times: float, mult: float, decay: float) -> Kernel:
     growth = mult - 1.0
     log_mult = math.log(mult) if mult != 1 else 0.0
 
-    def make(m):
+    def make(m: Any) -> Callable[[Any], tuple[Any, Any]]:
         floor, log, pow_, where, fmod = m.floor, m.log, m.pow, m.where, m.fmod
 
-        def start(n):
+        def start(n: Any) -> Any:
             return period * (pow_(mult, n) - 1.0) / growth
 
-        def growing(t):
+        def growing(t: Any) -> tuple[Any, Any]:
             n = floor(log(1.0 + t * growth / period) / log_mult)
             n = where(start(n) > t, n - 1.0, n)
             n = where(start(n + 1.0) <= t, n + 1.0, n)
             return n, (t - start(n)) / pow_(mult, n)
 
-        def equal(t):
+        def equal(t: Any) -> tuple[Any, Any]:
             # The step in the cycle from fmod (exact), the cycle from what fmod took away.
             u = fmod(t, period)
             return floor((t - u) / period + 0.5), u
@@ -354,31 +371,40 @@ def cycles(part: Kernel, times: float, mult: float, decay: float) -> Kernel:
     scalar_pow = SCALAR.pow
     inner_scalar, inner_fill, inner_traced = part.scalar, part.fill, part.traced
 
-    def scalar(t):
+    def scalar(t: float) -> float:
         n, u = scalar_cycle(t)
         value = inner_scalar(u)
         return value * scalar_pow(decay, n) if decay != 1.0 else value
 
-    def fill(t, out, ordered):
+    def fill(t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
         n, u = array_cycle(t)
         inner_fill(u, out, False)  # each cycle is ordered, but not the cycles together
         if decay != 1.0:
             out *= ARRAY.pow(decay, n)
 
-    def traced(t, m):
-        n, u = make(m)(t)
-        value = inner_traced(u, m)
-        return value * m.pow(decay, n) if decay != 1.0 else value
-
+    hold: float | None
     if math.isinf(times):
         length, hold = math.inf, None
     else:
         length = times * period if mult == 1 else period * (mult**times - 1.0) / growth
         hold = inner_scalar(period) * (decay ** (times - 1) if decay != 1.0 else 1.0)
-    return with_hold(length, scalar, fill, traced if inner_traced else None, hold=hold)
+    if inner_traced is None:
+        return with_hold(length, scalar, fill, None, hold=hold)
+
+    def traced(t: Any, m: Any) -> Any:
+        n, u = make(m)(t)
+        value = inner_traced(u, m)
+        return value * m.pow(decay, n) if decay != 1.0 else value
+
+    return with_hold(length, scalar, fill, traced, hold=hold)
 
 
-_SCALAR_OPS = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
+_SCALAR_OPS: dict[str, Callable[[float, float], float]] = {
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
+    "/": operator.truediv,
+}
 _ARRAY_OPS = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide}
 
 
@@ -400,7 +426,7 @@ def arithmetic(
     def zero_division() -> EvaluationError:
         return EvaluationError(f"'{describe()}' divides by zero", details=(("needs_step", True),))
 
-    def scalar(t):
+    def scalar(t: float) -> float:
         a, b = left_scalar(t), right_scalar(t)
         if op == "/" and b == 0:
             raise zero_division()
@@ -409,7 +435,7 @@ def arithmetic(
             raise not_finite()
         return value
 
-    def fill(t, out, ordered):
+    def fill(t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
         left.fill(t, out, ordered)
         other = np.empty_like(out)
         right.fill(t, other, ordered)
@@ -419,26 +445,33 @@ def arithmetic(
         if not np.isfinite(out).all():
             raise not_finite()
 
-    def traced(t, m):
-        return combine(left.traced(t, m), right.traced(t, m))
+    left_traced, right_traced = left.traced, right.traced
+    if left_traced is None or right_traced is None:
+        return with_hold(length, scalar, fill, None)
 
-    return with_hold(length, scalar, fill, traced if left.traced and right.traced else None)
+    def traced(t: Any, m: Any) -> Any:
+        return combine(left_traced(t, m), right_traced(t, m))
+
+    return with_hold(length, scalar, fill, traced)
 
 
 def negate(part: Kernel) -> Kernel:
     inner_scalar, inner_fill, inner_traced = part.scalar, part.fill, part.traced
 
-    def scalar(t):
+    def scalar(t: float) -> float:
         return -inner_scalar(t)
 
-    def fill(t, out, ordered):
+    def fill(t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
         inner_fill(t, out, ordered)
         np.negative(out, out=out)
 
-    def traced(t, m):
+    if inner_traced is None:
+        return Kernel(part.length, scalar, fill, None)
+
+    def traced(t: Any, m: Any) -> Any:
         return -inner_traced(t, m)
 
-    return Kernel(part.length, scalar, fill, traced if inner_traced else None)
+    return Kernel(part.length, scalar, fill, traced)
 
 
 def extremum(kind: str, parts: Sequence[Kernel], length: float) -> Kernel:
@@ -447,36 +480,40 @@ def extremum(kind: str, parts: Sequence[Kernel], length: float) -> Kernel:
     pick_arrays = np.minimum if kind == "min" else np.maximum
     scalars = [p.scalar for p in parts]
 
-    def scalar(t):
+    def scalar(t: float) -> float:
         value = scalars[0](t)
         for other in scalars[1:]:
             value = pick(value, other(t))
         return value
 
-    def fill(t, out, ordered):
+    def fill(t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
         parts[0].fill(t, out, ordered)
         other = np.empty_like(out)
         for part in parts[1:]:
             part.fill(t, other, ordered)
             pick_arrays(out, other, out=out)
 
-    def traced(t, m):
+    traceds = [p.traced for p in parts if p.traced is not None]
+    if len(traceds) < len(parts):
+        return with_hold(length, scalar, fill, None)
+
+    def traced(t: Any, m: Any) -> Any:
         pick_traced = m.minimum if kind == "min" else m.maximum
-        value = parts[0].traced(t, m)
-        for part in parts[1:]:
-            value = pick_traced(value, part.traced(t, m))
+        value = traceds[0](t, m)
+        for other in traceds[1:]:
+            value = pick_traced(value, other(t, m))
         return value
 
-    return with_hold(length, scalar, fill, traced if all(p.traced for p in parts) else None)
+    return with_hold(length, scalar, fill, traced)
 
 
 def state_reader(read: Callable[[], float]) -> Kernel:
     """A stateful schedule: its value is whatever its state says now (not traceable)."""
 
-    def scalar(t):
+    def scalar(t: float) -> float:
         return read()
 
-    def fill(t, out, ordered):
+    def fill(t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
         out[...] = read()
 
     return Kernel(math.inf, scalar, fill, None)
@@ -487,13 +524,13 @@ def lookup(bounds: Sequence[float], values: Sequence[float]) -> Kernel:
     bounds, values = _float_bounds(bounds), [float(v) for v in values]
     edges, table = np.asarray(bounds, dtype=float), np.asarray(values, dtype=float)
 
-    def scalar(t):
+    def scalar(t: float) -> float:
         return values[bisect_right(bounds, t)]
 
-    def fill(t, out, ordered):
+    def fill(t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
         out[...] = table[np.searchsorted(edges, t, "right")]
 
-    def traced(t, m):
+    def traced(t: Any, m: Any) -> Any:
         if not bounds:
             return m.full_like(t, values[0])
         return m.take(m.asarray(table), m.searchsorted(m.asarray(edges), t, side="right"))

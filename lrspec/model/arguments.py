@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..syntax.errors import ArgumentError, UnknownNameError, did_you_mean
@@ -11,7 +12,9 @@ from .family import Family
 from .types import Context
 
 
-def bind_call(cls: type[Family], call: Call, evaluate, limits: Limits) -> Family:
+def bind_call(
+    cls: type[Family], call: Call, evaluate: Callable[[Node], Any], limits: Limits
+) -> Family:
     """The family ``cls`` with the arguments of ``call``: each argument converted by its
     parameter's type (``evaluate`` turns schedule arguments into expressions), then the
     family's checks between parameters."""

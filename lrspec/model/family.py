@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import inspect
 import math
-from typing import Any, ClassVar
+from collections.abc import Callable, Iterator
+from typing import Any, ClassVar, NoReturn, TypeVar
 
 from ..compute import kernels
 from ..syntax.errors import ArgumentError, StateError, UnitError, missing_sizes_hint
-from ..syntax.nodes import Call, Keyword, Node
+from ..syntax.limits import default_limits
+from ..syntax.nodes import Call, Keyword, Node, Span
 from ..syntax.printer import format_bound, unparse
 from ..syntax.records import Record
 from .expr import Builder, Expr, Placement
@@ -35,6 +37,7 @@ from .units import WHERE, Binding, Quantity
 
 REQUIRED = object()
 _UNSET = object()
+_F = TypeVar("_F", bound="Family")
 
 
 class Param(Record):
@@ -80,16 +83,30 @@ class Family(Expr):
     #: multiplier; an adapter may set it to each param group's own rate instead
     #: (:meth:`with_args`), as the library itself would compute.
     base_rate: ClassVar[str | None] = None
+    # Found once per family (see schedule_params and variadic), in the class's own __dict__.
+    _schedule_params: ClassVar[tuple[str, ...]]
+    _variadic: ClassVar[Param | None]
+
+    args: dict[str, Any]
+    spans: dict[str, Span | None]
+    span: Span | None
+    #: The run's total steps, for a family that spans the whole run (set on resolution).
+    total_steps: int | float | None
+    _children: tuple[Expr, ...] | None
+    _meaning: Any
 
     def __init__(
-        self, args: dict[str, Any], spans: dict[str, Any] | None = None, span=None
+        self,
+        args: dict[str, Any],
+        spans: dict[str, Span | None] | None = None,
+        span: Span | None = None,
     ) -> None:
         self.args = args
         self.spans = spans or {}
         self.span = span
         self.total_steps = None  # set on resolution, for families that span the whole run
-        self._children: tuple[Expr, ...] | None = None
-        self._meaning: Any = _UNSET
+        self._children = None
+        self._meaning = _UNSET
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -98,7 +115,7 @@ class Family(Expr):
             raise AttributeError(name) from None
 
     @classmethod
-    def make(cls, **values: Any) -> Family:
+    def make(cls: type[_F], **values: Any) -> _F:
         """The family with these (already typed) values and the defaults for the others,
         checked; for families whose meaning is built from other families."""
         args = {p.name: values.pop(p.name) if p.name in values else p.default for p in cls.params}
@@ -114,7 +131,7 @@ class Family(Expr):
         (Hugging Face's LambdaLR schedules)."""
         return "group"
 
-    def with_args(self, **changes: Any) -> Family:
+    def with_args(self: _F, **changes: Any) -> _F:
         """The same family with some (already typed) arguments changed, checked again."""
         args = dict(self.args)
         args.update(changes)
@@ -142,7 +159,8 @@ class Family(Expr):
         and ``lrspec explain`` shows it, so they are the same object."""
         if self._meaning is _UNSET:
             self._meaning = self.meaning()
-        return self._meaning
+        meaning: Expr | None = self._meaning
+        return meaning
 
     def length(self) -> float:
         meaning = self.stands_for()
@@ -150,7 +168,7 @@ class Family(Expr):
             raise NotImplementedError
         return meaning.length()
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         """A closure ``value(t)`` written against the math namespace ``m``."""
         raise NotImplementedError
 
@@ -179,7 +197,7 @@ class Family(Expr):
         message: str,
         cls: type[ArgumentError] = ArgumentError,
         hint: str | None = None,
-    ):
+    ) -> NoReturn:
         raise cls(
             f"{self.name}: '{param}' {message}", span=self.spans.get(param, self.span), hint=hint
         )
@@ -210,9 +228,10 @@ class Family(Expr):
         if found is False:
             found = next((p for p in cls.params if p.variadic), None)
             cls._variadic = found
-        return found
+        variadic: Param | None = found
+        return variadic
 
-    def own_quantities(self):
+    def own_quantities(self) -> Iterator[Quantity]:
         for p in self.params:
             yield from p.type.quantities(self.args[p.name])
 
@@ -234,10 +253,11 @@ class Family(Expr):
                 kwargs.append(Keyword(p.name, p.type.to_node(value)))
         return Call(self.name, tuple(args), tuple(kwargs))
 
-    def resolve(self, binding: Binding) -> Family:
+    def resolve(self: _F, binding: Binding) -> _F:
         resolved = {}
+        limits = default_limits()  # resolving converts nothing: the limits go unread
         for p in self.params:
-            ctx = Context(self.name, p.name, None)
+            ctx = Context(self.name, p.name, limits)
             value, span = self.args[p.name], self.spans.get(p.name)
             if p.variadic:
                 resolved[p.name] = tuple(p.type.resolve(v, binding, ctx, span) for v in value)
@@ -257,7 +277,7 @@ class Family(Expr):
         return family
 
     @staticmethod
-    def resolved(*values) -> bool:
+    def resolved(*values: Any) -> bool:
         """Whether none of ``values`` is still a unit quantity (checks wait until they are)."""
         return not any(isinstance(v, Quantity) for v in values)
 
@@ -278,7 +298,7 @@ class Family(Expr):
         return inspect.cleandoc(cls.__doc__ or "")
 
 
-def _same(value, default) -> bool:
+def _same(value: Any, default: Any) -> bool:
     return (
         type(value) is type(default)
         and value == default
@@ -310,16 +330,17 @@ class StatefulFamily(Family):
     __slots__ = ()
     is_stateful = True
 
-    def finite(self):
+    def finite(self) -> bool:
         return False
 
-    def length(self):
+    def length(self) -> float:
         return math.inf
 
-    def new_state(self):
+    def new_state(self) -> Any:
+        """A new state object (see the class docstring)."""
         raise NotImplementedError
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         state = self.new_state()
         builder.register_state(state, offset)
         return kernels.state_reader(state.value)

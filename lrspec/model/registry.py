@@ -7,6 +7,7 @@ imported (``lrspec.families`` imports them all); the evaluator looks names up he
 from __future__ import annotations
 
 from ..syntax.errors import ArgumentError, UnknownNameError, did_you_mean
+from ..syntax.nodes import Span
 from .family import Family
 
 _FAMILIES: dict[str, type[Family]] = {}
@@ -33,7 +34,7 @@ def families() -> dict[str, type[Family]]:
     return dict(_FAMILIES)
 
 
-def lookup(name: str, span=None) -> type[Family]:
+def lookup(name: str, span: Span | None = None) -> type[Family]:
     """The family called ``name``; an UnknownNameError suggests close names (an unqualified
     name suggests the namespaced families of that name, too: ``torch.StepLR`` for ``StepLR``)."""
     found = _FAMILIES.get(name)

@@ -10,17 +10,24 @@ from __future__ import annotations
 
 import math
 import numbers
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, NoReturn
 
 import numpy as np
 
-from ..syntax.errors import ArgumentError, LimitError, UnknownNameError, did_you_mean
-from ..syntax.limits import Limits
-from ..syntax.nodes import Bool, List, Mapping, Neg, Node, NoneValue, Number, String, Word
+from ..syntax.errors import (
+    ArgumentError,
+    LimitError,
+    LrspecError,
+    UnknownNameError,
+    did_you_mean,
+)
+from ..syntax.limits import MAX_STEPS, Limits
+from ..syntax.nodes import Bool, List, Mapping, Neg, Node, NoneValue, Number, Span, String, Word
 from ..syntax.parser import is_number_literal, number_value
 from ..syntax.printer import format_bound, format_number
 from ..syntax.records import Record
-from .units import MAX_STEPS, MIN_LENGTH, UNITS, Binding, Quantity, normalize_steps
+from .units import MIN_LENGTH, UNITS, Binding, Quantity, normalize_steps
 
 
 def describe_node(node: Node, number: str = "number") -> str:
@@ -42,6 +49,14 @@ def describe_node(node: Node, number: str = "number") -> str:
     return "a schedule"
 
 
+def _no_evaluate(node: Node) -> NoReturn:
+    raise AssertionError("this context converts no schedule-valued argument")
+
+
+def _no_from_json(value: Any) -> NoReturn:
+    raise AssertionError("this context reads no schedule from JSON")
+
+
 class Context:
     """Where a value is being converted: the family and parameter names (for messages), the
     limits, and how to evaluate a schedule-valued argument (``evaluate``: node -> Expr) or
@@ -50,7 +65,12 @@ class Context:
     __slots__ = ("family", "param", "limits", "evaluate", "from_json")
 
     def __init__(
-        self, family: str, param: str, limits: Limits, evaluate=None, from_json=None
+        self,
+        family: str,
+        param: str,
+        limits: Limits,
+        evaluate: Callable[[Node], Any] = _no_evaluate,
+        from_json: Callable[[Any], Node] = _no_from_json,
     ) -> None:
         self.family = family
         self.param = param
@@ -58,11 +78,17 @@ class Context:
         self.evaluate = evaluate
         self.from_json = from_json
 
-    def fail(self, message: str, node: Node | None, cls=ArgumentError, hint=None):
+    def fail(
+        self,
+        message: str,
+        node: Node | None,
+        cls: type[LrspecError] = ArgumentError,
+        hint: str | None = None,
+    ) -> NoReturn:
         raise cls(f"{self.family}: '{self.param}' {message}", span=_span(node), hint=hint)
 
 
-def _span(node):
+def _span(node: Node | None) -> Span | None:
     return getattr(node, "span", None)
 
 
@@ -76,22 +102,22 @@ def signed_number(node: Node) -> int | float | None:
     return None
 
 
-def _to_float(value: int | float, ctx: Context, node: Node) -> float:
+def _to_float(value: int | float, ctx: Context, node: Node | None) -> float:
     try:
         return float(value) + 0.0  # + 0.0 turns -0.0 into 0.0
     except OverflowError:
         ctx.fail(f"is too large for a float, got {value}", node)
 
 
-def _range_text(lo, hi, lo_open, hi_open) -> str:
-    if lo is None and hi is None:
-        return "a number"
-    if lo is not None and hi is not None:
-        opening, closing = "(" if lo_open else "[", ")" if hi_open else "]"
-        return f"in {opening}{format_bound(lo)}, {format_bound(hi)}{closing}"
-    if lo is not None:
+def _range_text(lo: float | None, hi: float | None, lo_open: bool, hi_open: bool) -> str:
+    if lo is None:
+        if hi is None:
+            return "a number"
+        return f"{'<' if hi_open else '<='} {format_bound(hi)}"
+    if hi is None:
         return f"{'>' if lo_open else '>='} {format_bound(lo)}"
-    return f"{'<' if hi_open else '<='} {format_bound(hi)}"
+    opening, closing = "(" if lo_open else "[", ")" if hi_open else "]"
+    return f"in {opening}{format_bound(lo)}, {format_bound(hi)}{closing}"
 
 
 class ParamType:
@@ -99,8 +125,11 @@ class ParamType:
 
     #: How the type reads in a signature and in the docs.
     label = "value"
-    #: Values of this type may be (or hold) schedules: the children of a family.
-    holds_schedules = False
+
+    @property
+    def holds_schedules(self) -> bool:
+        """Values of this type may be (or hold) schedules: the children of a family."""
+        return False
 
     def convert(self, node: Node, ctx: Context) -> Any:
         raise NotImplementedError
@@ -118,12 +147,16 @@ class ParamType:
         """A JSON value (from a dict form) as the node it stands for."""
         return json_to_node(value, ctx)
 
-    def quantities(self, value: Any):
+    def quantities(self, value: Any) -> Iterable[Quantity]:
         """Yield every Quantity inside ``value`` (step counts written with units)."""
         return ()
 
-    def resolve(self, value: Any, binding: Binding, ctx: Context, span=None) -> Any:
+    def resolve(self, value: Any, binding: Binding, ctx: Context, span: Span | None = None) -> Any:
         return value
+
+    def describe(self) -> str:
+        """How the type reads in the docs (``rate >= 0``)."""
+        raise NotImplementedError
 
 
 def json_to_node(value: Any, ctx: Context) -> Node:
@@ -197,7 +230,14 @@ class Real(ParamType, Record):
         "label": "number",
     }
 
-    def convert(self, node, ctx):
+    lo: float | None
+    hi: float | None
+    lo_open: bool
+    hi_open: bool
+    allow_inf: bool
+    label: str
+
+    def convert(self, node: Node, ctx: Context) -> Any:
         if isinstance(node, Number):
             return self.convert_number(node.value, node.unit, ctx, node)
         value = signed_number(node)
@@ -205,7 +245,9 @@ class Real(ParamType, Record):
             ctx.fail(f"must be a number, got {describe_node(node)}", node)
         return self.convert_number(value, None, ctx, node)
 
-    def convert_number(self, value, unit, ctx, node=None):
+    def convert_number(
+        self, value: int | float, unit: str | None, ctx: Context, node: Node | None = None
+    ) -> Any:
         if unit is not None:
             ctx.fail(
                 f"takes no unit, got {format_number(value, unit)}",
@@ -218,7 +260,7 @@ class Real(ParamType, Record):
         self.check_range(value, ctx, node)
         return value
 
-    def check_range(self, value, ctx, node):
+    def check_range(self, value: float, ctx: Context, node: Node | None) -> None:
         lo, hi = self.lo, self.hi
         too_low = lo is not None and (value < lo or (self.lo_open and value == lo))
         too_high = hi is not None and (value > hi or (self.hi_open and value == hi))
@@ -238,7 +280,7 @@ class Real(ParamType, Record):
         hi = self.hi if self.hi is not None and self.hi < 1e300 else None
         return f"{self.label} {_range_text(self.lo, hi, self.lo_open, self.hi_open)}"
 
-    def to_node(self, value):
+    def to_node(self, value: Any) -> Node:
         return Number(value) if value >= 0 else Neg(Number(-value))
 
 
@@ -248,13 +290,19 @@ class Integer(ParamType, Record):
     _fields = ("lo", "hi", "label")
     _defaults = {"lo": None, "hi": None, "label": "integer"}
 
-    def convert(self, node, ctx):
+    lo: int | None
+    hi: int | None
+    label: str
+
+    def convert(self, node: Node, ctx: Context) -> Any:
         value = signed_number(node)
         if value is None:
             ctx.fail(f"must be an integer, got {describe_node(node)}", node)
         return self.convert_number(value, None, ctx, node)
 
-    def convert_number(self, value, unit, ctx, node=None):
+    def convert_number(
+        self, value: int | float, unit: str | None, ctx: Context, node: Node | None = None
+    ) -> Any:
         if unit is not None:
             ctx.fail(f"must be an integer, got {format_number(value, unit)}", node)
         if isinstance(value, float):
@@ -279,7 +327,7 @@ class Integer(ParamType, Record):
         hi = self.hi if self._two_sided() else None
         return f"{self.label} {_range_text(self.lo, hi, False, False)}"
 
-    def to_node(self, value):
+    def to_node(self, value: Any) -> Node:
         return Number(value) if value >= 0 else Neg(Number(-value))
 
 
@@ -289,7 +337,12 @@ class Steps(ParamType, Record):
     _fields = ("positive", "label")
     _defaults = {"positive": False, "label": "steps"}
 
-    def _check(self, value, ctx, node, written=None):
+    positive: bool
+    label: str
+
+    def _check(
+        self, value: int | float, ctx: Context, node: Node | None, written: str | None = None
+    ) -> None:
         if (value < MIN_LENGTH if self.positive else value < 0) or value > MAX_STEPS:
             shown = written if written is not None else format_number(value)
             if self.positive and value <= 0:
@@ -300,7 +353,7 @@ class Steps(ParamType, Record):
                 ctx.fail(f"must be >= 0, got {shown}", node)
             ctx.fail(f"must be at most 2**53 steps, got {shown}", node, cls=LimitError)
 
-    def convert(self, node, ctx):
+    def convert(self, node: Node, ctx: Context) -> Any:
         if isinstance(node, Number):
             return self.convert_number(node.value, node.unit, ctx, node)
         value = signed_number(node)
@@ -308,7 +361,9 @@ class Steps(ParamType, Record):
             ctx.fail(f"must be a step count, got {describe_node(node)}", node)
         return self.convert_number(value, None, ctx, node)
 
-    def convert_number(self, value, unit, ctx, node=None):
+    def convert_number(
+        self, value: int | float, unit: str | None, ctx: Context, node: Node | None = None
+    ) -> Any:
         if unit is not None:
             if isinstance(value, float) and not math.isfinite(value):
                 ctx.fail(f"must be finite, got {value}", node)
@@ -332,15 +387,15 @@ class Steps(ParamType, Record):
     def describe(self) -> str:
         return f"{self.label} {'> 0' if self.positive else '>= 0'} (units %, ep, sp, tok allowed)"
 
-    def to_node(self, value):
+    def to_node(self, value: Any) -> Node:
         if isinstance(value, Quantity):
             return Number(value.value, value.unit)
         return Number(value)
 
-    def quantities(self, value):
+    def quantities(self, value: Any) -> Iterable[Quantity]:
         return (value,) if isinstance(value, Quantity) else ()
 
-    def resolve(self, value, binding, ctx, span=None):
+    def resolve(self, value: Any, binding: Binding, ctx: Context, span: Span | None = None) -> Any:
         if not isinstance(value, Quantity):
             return value
         resolved = binding.resolve(value, span)
@@ -354,7 +409,9 @@ class Boolean(ParamType, Record):
     _fields = ("label",)
     _defaults = {"label": "true or false"}
 
-    def convert(self, node, ctx):
+    label: str
+
+    def convert(self, node: Node, ctx: Context) -> Any:
         if not isinstance(node, Bool):
             ctx.fail(f"must be true or false, got {describe_node(node)}", node)
         return node.value
@@ -362,7 +419,7 @@ class Boolean(ParamType, Record):
     def describe(self) -> str:
         return self.label
 
-    def to_node(self, value):
+    def to_node(self, value: Any) -> Node:
         return Bool(value)
 
 
@@ -371,7 +428,9 @@ class Choice(ParamType, Record):
 
     _fields = ("options",)
 
-    def convert(self, node, ctx):
+    options: tuple[str, ...]
+
+    def convert(self, node: Node, ctx: Context) -> Any:
         if isinstance(node, Word):
             value = node.name
         elif isinstance(node, String):
@@ -390,7 +449,7 @@ class Choice(ParamType, Record):
     def describe(self) -> str:
         return " | ".join(self.options)
 
-    def to_node(self, value):
+    def to_node(self, value: Any) -> Node:
         return Word(value)
 
 
@@ -400,11 +459,14 @@ class ListOf(ParamType, Record):
     _fields = ("item", "ascending")
     _defaults = {"ascending": False}
 
+    item: ParamType
+    ascending: bool
+
     @property
-    def holds_schedules(self):
+    def holds_schedules(self) -> bool:
         return self.item.holds_schedules
 
-    def convert(self, node, ctx):
+    def convert(self, node: Node, ctx: Context) -> Any:
         items = node.items if isinstance(node, List) else (node,)
         if len(items) > ctx.limits.max_list_length:
             ctx.fail(
@@ -418,7 +480,7 @@ class ListOf(ParamType, Record):
             self.check_order(values, ctx, node)
         return values
 
-    def check_order(self, values, ctx, node):
+    def check_order(self, values: tuple[Any, ...], ctx: Context, node: Node | None) -> None:
         # Values with units can only be compared once resolved; compare like with like.
         plain = [v for v in values if not isinstance(v, Quantity)]
         if any(b < a for a, b in zip(plain, plain[1:])):
@@ -428,19 +490,19 @@ class ListOf(ParamType, Record):
         order = "ascending " if self.ascending else ""
         return f"{order}list of {self.item.describe()}"
 
-    def to_node(self, value):
+    def to_node(self, value: Any) -> Node:
         return List(tuple(self.item.to_node(v) for v in value))
 
-    def node_from_json(self, value, ctx):
+    def node_from_json(self, value: Any, ctx: Context) -> Node:
         if isinstance(value, list):
             return List(tuple(self.item.node_from_json(v, ctx) for v in value))
         return self.item.node_from_json(value, ctx)
 
-    def quantities(self, value):
+    def quantities(self, value: Any) -> Iterator[Quantity]:
         for v in value:
             yield from self.item.quantities(v)
 
-    def resolve(self, value, binding, ctx, span=None):
+    def resolve(self, value: Any, binding: Binding, ctx: Context, span: Span | None = None) -> Any:
         resolved = tuple(self.item.resolve(v, binding, ctx, span) for v in value)
         if self.ascending:
             self.check_order(resolved, ctx, None)
@@ -452,26 +514,28 @@ class Nullable(ParamType, Record):
 
     _fields = ("item",)
 
+    item: ParamType
+
     @property
-    def holds_schedules(self):
+    def holds_schedules(self) -> bool:
         return self.item.holds_schedules
 
-    def convert(self, node, ctx):
+    def convert(self, node: Node, ctx: Context) -> Any:
         return None if type(node) is NoneValue else self.item.convert(node, ctx)
 
     def describe(self) -> str:
         return f"{self.item.describe()}, or None"
 
-    def to_node(self, value):
+    def to_node(self, value: Any) -> Node:
         return NoneValue() if value is None else self.item.to_node(value)
 
-    def node_from_json(self, value, ctx):
+    def node_from_json(self, value: Any, ctx: Context) -> Node:
         return NoneValue() if value is None else self.item.node_from_json(value, ctx)
 
-    def quantities(self, value):
+    def quantities(self, value: Any) -> Iterable[Quantity]:
         return () if value is None else self.item.quantities(value)
 
-    def resolve(self, value, binding, ctx, span=None):
+    def resolve(self, value: Any, binding: Binding, ctx: Context, span: Span | None = None) -> Any:
         return None if value is None else self.item.resolve(value, binding, ctx, span)
 
 
@@ -482,11 +546,15 @@ class MappingOf(ParamType, Record):
     _fields = ("key", "value", "label")
     _defaults = {"label": "mapping"}
 
+    key: ParamType
+    value: ParamType
+    label: str
+
     @property
-    def holds_schedules(self):
+    def holds_schedules(self) -> bool:
         return self.value.holds_schedules
 
-    def convert(self, node, ctx):
+    def convert(self, node: Node, ctx: Context) -> Any:
         if type(node) is not Mapping:
             ctx.fail(f"must be a mapping {{key: value, ...}}, got {describe_node(node)}", node)
         if len(node.keys) > ctx.limits.max_list_length:
@@ -508,13 +576,13 @@ class MappingOf(ParamType, Record):
     def describe(self) -> str:
         return f"{{{self.key.describe()}: {self.value.describe()}, ...}}"
 
-    def to_node(self, value):
+    def to_node(self, value: Any) -> Node:
         return Mapping(
             tuple(self.key.to_node(k) for k, _ in value),
             tuple(self.value.to_node(v) for _, v in value),
         )
 
-    def node_from_json(self, value, ctx):
+    def node_from_json(self, value: Any, ctx: Context) -> Node:
         if not isinstance(value, dict):
             return json_to_node(value, ctx)  # the conversion says what is wrong
         keys = []
@@ -525,12 +593,12 @@ class MappingOf(ParamType, Record):
         values = tuple(self.value.node_from_json(v, ctx) for v in value.values())
         return Mapping(tuple(keys), values)
 
-    def quantities(self, value):
+    def quantities(self, value: Any) -> Iterator[Quantity]:
         for k, v in value:
             yield from self.key.quantities(k)
             yield from self.value.quantities(v)
 
-    def resolve(self, value, binding, ctx, span=None):
+    def resolve(self, value: Any, binding: Binding, ctx: Context, span: Span | None = None) -> Any:
         return tuple(
             (self.key.resolve(k, binding, ctx, span), self.value.resolve(v, binding, ctx, span))
             for k, v in value
@@ -545,19 +613,22 @@ class ScheduleType(ParamType, Record):
     _fields = ("label",)
     _defaults = {"label": "schedule"}
 
-    def convert(self, node, ctx):
+    label: str
+
+    def convert(self, node: Node, ctx: Context) -> Any:
         return ctx.evaluate(node)
 
     def describe(self) -> str:
         return self.label
 
-    def to_node(self, value):
-        return value.to_node()
+    def to_node(self, value: Any) -> Node:
+        node: Node = value.to_node()
+        return node
 
-    def node_from_json(self, value, ctx):
+    def node_from_json(self, value: Any, ctx: Context) -> Node:
         return ctx.from_json(value)
 
-    def resolve(self, value, binding, ctx, span=None):
+    def resolve(self, value: Any, binding: Binding, ctx: Context, span: Span | None = None) -> Any:
         return value.resolve(binding)
 
 

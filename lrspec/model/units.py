@@ -8,8 +8,11 @@ known; :class:`Binding` holds them and resolves quantities to plain step counts.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+
 from ..syntax.errors import UnitError, missing_sizes_hint
-from ..syntax.limits import MAX_STEPS
+from ..syntax.limits import MAX_STEPS as MAX_STEPS  # re-exported: the step domain
+from ..syntax.nodes import Span
 from ..syntax.printer import format_number
 from ..syntax.records import Record
 
@@ -24,6 +27,10 @@ class Unit(Record):
 
     __slots__ = ("size", "to_steps", "limit")
     _fields = ("size", "to_steps", "limit")
+
+    size: str
+    to_steps: Callable[[int | float, int | float], int | float]
+    limit: str
 
 
 #: Every unit a step count may carry.
@@ -52,6 +59,9 @@ class Quantity(Record):
     __slots__ = ("value", "unit")
     _fields = ("value", "unit")
 
+    value: int | float
+    unit: str
+
     def __str__(self) -> str:
         return format_number(self.value, self.unit)
 
@@ -69,7 +79,12 @@ class Binding(Record):
     _fields = SIZES
     _defaults = dict.fromkeys(SIZES)
 
-    def resolve(self, quantity: Quantity, span=None) -> int | float:
+    total_steps: int | None
+    steps_per_epoch: int | None
+    samples_per_step: int | None
+    tokens_per_step: int | None
+
+    def resolve(self, quantity: Quantity, span: Span | None = None) -> int | float:
         """The step count ``quantity`` stands for; a UnitError if its size is unknown."""
         unit = UNITS[quantity.unit]
         size = unit.size
@@ -87,6 +102,6 @@ class Binding(Record):
         """The sizes that are known, by name."""
         return {name: getattr(self, name) for name in SIZES if getattr(self, name) is not None}
 
-    def only(self, needs) -> Binding:
+    def only(self, needs: Collection[str]) -> Binding:
         """The same binding with only the sizes in ``needs`` (the others are irrelevant)."""
         return Binding(**{name: getattr(self, name) for name in SIZES if name in needs})

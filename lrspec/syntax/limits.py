@@ -55,6 +55,16 @@ class Limits(Record):
         "max_eval_steps": 10_000_000,
     }
 
+    max_length: int
+    max_depth: int
+    max_list_length: int
+    max_repeat: int
+    max_percent: float
+    max_epochs: float
+    max_samples: float
+    max_tokens: float
+    max_eval_steps: int
+
 
 _default = Limits()
 # Called when the default limits change (caches made under the old limits forget).

@@ -9,11 +9,12 @@ recursion). ``parse_tree(unparse(tree)) == tree`` holds for every tree.
 from __future__ import annotations
 
 import math
-from typing import ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from .records import Record
 
 Span = tuple[int, int]
+_N = TypeVar("_N", bound="_Node")
 
 #: Units a number may carry: percent of the total training steps, or epochs.
 UNITS = ("%", "ep", "sp", "tok")
@@ -32,7 +33,10 @@ class _Node(Record):
     _extra: ClassVar[tuple[str, ...]] = ()
     _children: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, *args, span: Span | None = None, depth: int = 1, **named) -> None:
+    span: Span | None
+    depth: int
+
+    def __init__(self, *args: Any, span: Span | None = None, depth: int = 1, **named: Any) -> None:
         put = object.__setattr__
         for name in self._extra:
             put(self, name, named.pop(name, None))
@@ -41,7 +45,13 @@ class _Node(Record):
         super().__init__(*args, **named)
 
     @classmethod
-    def _assemble(cls, values: tuple, span: Span | None, depth: int, extra: tuple = ()) -> _Node:
+    def _assemble(
+        cls: type[_N],
+        values: tuple[Any, ...],
+        span: Span | None,
+        depth: int,
+        extra: tuple[Any, ...] = (),
+    ) -> _N:
         """A node from its field values in ``_fields`` order and its extras in ``_extra``
         order, without the keyword handling of ``__init__`` (for trees rebuilt in bulk)."""
         node = object.__new__(cls)
@@ -54,23 +64,23 @@ class _Node(Record):
         put(node, "depth", depth)
         return node
 
-    def extras(self) -> tuple:
+    def extras(self) -> tuple[Any, ...]:
         """The values of the fields in ``_extra``, in order."""
         return tuple(getattr(self, name) for name in self._extra) if self._extra else ()
 
-    def with_span(self, span: Span | None) -> _Node:
+    def with_span(self: _N, span: Span | None) -> _N:
         """The same node, found at ``span``."""
         extra = {name: getattr(self, name) for name in self._extra}
         return type(self)(
             *(getattr(self, f) for f in self._fields), span=span, depth=self.depth, **extra
         )
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, ...]:
         extra = {name: getattr(self, name) for name in ("span", "depth", *self._extra)}
         return (_rebuild, (type(self), tuple(getattr(self, f) for f in self._fields), extra))
 
 
-def _rebuild(cls, fields, extra):
+def _rebuild(cls: type[_N], fields: tuple[Any, ...], extra: dict[str, Any]) -> _N:
     return cls(*fields, **extra)
 
 
@@ -85,7 +95,10 @@ class Number(_Node):
     _fields = ("value", "unit")
     _defaults = {"unit": None}
 
-    def _key(self) -> tuple:
+    value: int | float
+    unit: str | None
+
+    def _key(self) -> tuple[Any, ...]:
         return (type(self.value), self.value, self.unit)
 
     def _validate(self) -> None:
@@ -101,6 +114,8 @@ class Bool(_Node):
     __slots__ = ("value",)
     _fields = ("value",)
 
+    value: bool
+
 
 class Word(_Node):
     """A bare word, such as the enumeration value in ``mode=triangular2``."""
@@ -108,12 +123,16 @@ class Word(_Node):
     __slots__ = ("name",)
     _fields = ("name",)
 
+    name: str
+
 
 class String(_Node):
     """A quoted string; enumerations accept it as well as a bare word."""
 
     __slots__ = ("value",)
     _fields = ("value",)
+
+    value: str
 
 
 class List(_Node):
@@ -123,6 +142,8 @@ class List(_Node):
     _fields = ("items",)
     _children = ("items",)
 
+    items: tuple[Node, ...]
+
 
 class Mapping(_Node):
     """``{30: 0.5, "decay_steps": 50}``: keys (numbers or strings) and their values, in the
@@ -131,6 +152,9 @@ class Mapping(_Node):
     __slots__ = ("keys", "values")
     _fields = ("keys", "values")
     _children = ("keys", "values")
+
+    keys: tuple[Node, ...]
+    values: tuple[Node, ...]
 
 
 class NoneValue(_Node):
@@ -148,6 +172,10 @@ class Keyword(_Node):
     _extra = ("name_span",)
     _children = ("value",)
 
+    name: str
+    value: Node
+    name_span: Span | None
+
 
 class Call(_Node):
     """``Name(positional..., keyword=...)``; the name may be dotted (``torch.StepLR``).
@@ -161,6 +189,11 @@ class Call(_Node):
     _extra = ("name_span",)
     _children = ("args", "kwargs")
 
+    name: str
+    args: tuple[Node, ...]
+    kwargs: tuple[Keyword, ...]
+    name_span: Span | None
+
 
 class Seq(_Node):
     """``A >> B >> C``, stored flat; a parenthesised sequence inside stays a nested ``Seq``."""
@@ -168,6 +201,8 @@ class Seq(_Node):
     __slots__ = ("parts",)
     _fields = ("parts",)
     _children = ("parts",)
+
+    parts: tuple[Node, ...]
 
 
 class BinOp(_Node):
@@ -177,6 +212,10 @@ class BinOp(_Node):
     _fields = ("op", "left", "right")
     _children = ("left", "right")
 
+    op: str
+    left: Node
+    right: Node
+
 
 class Neg(_Node):
     """Unary minus."""
@@ -184,6 +223,8 @@ class Neg(_Node):
     __slots__ = ("operand",)
     _fields = ("operand",)
     _children = ("operand",)
+
+    operand: Node
 
 
 class Slice(_Node):
@@ -193,6 +234,10 @@ class Slice(_Node):
     _fields = ("target", "start", "stop")
     _defaults = {"start": None, "stop": None}
     _children = ("target", "start", "stop")
+
+    target: Node
+    start: Node | None
+    stop: Node | None
 
 
 Node = (

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import Any
 
 from .nodes import (
     BinOp,
@@ -130,7 +131,8 @@ def _call(node: Call) -> str:
 
 
 # One entry per syntax node type: its binding strength and how it is written.
-_WRITERS: dict[type, tuple[int | Callable[[Node], int], Callable]] = {
+# The writers take the node of their own type (Any: the table is keyed by that type).
+_WRITERS: dict[type, tuple[int | Callable[[Any], int], Callable[[Any], str]]] = {
     Number: (_ATOM, lambda n: format_number(n.value, n.unit)),
     Bool: (_ATOM, lambda n: "true" if n.value else "false"),
     Word: (_ATOM, lambda n: n.name),

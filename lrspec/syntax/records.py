@@ -7,7 +7,9 @@ rather than dataclasses because creating a dataclass costs about half a millisec
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
+
+_R = TypeVar("_R", bound="Record")
 
 
 class Record:
@@ -47,7 +49,7 @@ class Record:
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"{type(self).__name__} is frozen")
 
-    def _key(self) -> tuple:
+    def _key(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self._fields)
 
     def __eq__(self, other: object) -> bool:
@@ -62,7 +64,7 @@ class Record:
         fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
         return f"{type(self).__name__}({fields})"
 
-    def replace(self, **changes: Any) -> Record:
+    def replace(self: _R, **changes: Any) -> _R:
         """A copy with some fields changed."""
         values = {name: getattr(self, name) for name in self._fields}
         values.update(changes)
