@@ -23,12 +23,13 @@ import importlib.metadata
 import inspect
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from ..model.units import SIZES as RUN_SIZES
 from ..schedule.parsing import parse
+from ..schedule.schedule import Schedule
 from ..syntax.errors import LrspecError, UnitError
 from ..syntax.limits import default_limits
 
@@ -50,14 +51,20 @@ class PlotUnavailable(CommandFailed):
     """The optional plotting libraries are not installed."""
 
 
+#: An argument of a subcommand: ``add_argument``'s flags and options (see :func:`arg`).
+Argument = tuple[tuple[str, ...], dict[str, Any]]
+#: A subcommand's function: the parsed arguments and the console to the exit code.
+Run = Callable[[argparse.Namespace, "Console"], int]
+
+
 @dataclass
 class Command:
     """A registered subcommand: its name, one-line help, arguments and function."""
 
     name: str
     help: str
-    arguments: tuple
-    run: Callable[[argparse.Namespace, Console], int]
+    arguments: tuple[Argument, ...]
+    run: Run
     #: Arguments the parser does not know are handed to the command as ``args.settings``
     #: (``convert`` reads each source's own flags itself).
     passthrough: bool = False
@@ -66,18 +73,20 @@ class Command:
 _COMMANDS: dict[str, Command] = {}
 
 
-def arg(*flags: str, **options) -> tuple[tuple[str, ...], dict]:
+def arg(*flags: str, **options: Any) -> Argument:
     """An argument of a subcommand, with ``argparse.ArgumentParser.add_argument``'s signature."""
     return flags, options
 
 
-def command(name: str, help: str, *arguments, passthrough: bool = False):
+def command(
+    name: str, help: str, *arguments: Argument, passthrough: bool = False
+) -> Callable[[Run], Run]:
     """Register the decorated function as the subcommand ``name``.
 
     The function's docstring is the subcommand's ``--help`` description.
     """
 
-    def register(run):
+    def register(run: Run) -> Run:
         _COMMANDS[name] = Command(name, help, arguments, run, passthrough)
         return run
 
@@ -162,7 +171,7 @@ class _Closed:
         self.name = name
         self.silent = silent
 
-    def _fail(self, *_args):
+    def _fail(self, *_args: object) -> NoReturn:
         raise CommandFailed(f"standard {self.name} is closed")
 
     def write(self, text: str) -> int:
@@ -190,9 +199,9 @@ class Console:
         stderr: TextIO | None = None,
         stdin: TextIO | None = None,
     ) -> None:
-        self.stdout: Any = _stream(stdout, sys.stdout, _Closed("output"))
-        self.stderr: Any = _stream(stderr, sys.stderr, _Closed("error", silent=True))
-        self.stdin: Any = _stream(stdin, sys.stdin, _Closed("input"))
+        self.stdout = _stream(stdout, sys.stdout, _Closed("output"))
+        self.stderr = _stream(stderr, sys.stderr, _Closed("error", silent=True))
+        self.stdin = _stream(stdin, sys.stdin, _Closed("input"))
 
     @property
     def tty(self) -> bool:
@@ -242,7 +251,7 @@ class Console:
             )
         return text
 
-    def lines(self):
+    def lines(self) -> Iterator[str]:
         """The lines of standard input, each without its line end; a line longer than the
         longest spec is a usage error."""
         limit = default_limits().max_length
@@ -259,7 +268,7 @@ class Console:
             yield body
 
 
-def _stream(given: Any, standard: Any, closed: _Closed) -> Any:
+def _stream(given: TextIO | None, standard: TextIO | None, closed: _Closed) -> TextIO | _Closed:
     """The stream given, else the standard one, else (Python sets a standard stream to None
     when its file descriptor is closed) a stand-in that says it is closed."""
     if given is not None:
@@ -274,12 +283,13 @@ def read_spec(args: argparse.Namespace, io: Console) -> str:
         if not text.strip():
             raise UsageError("standard input holds no spec")
         return text
-    return args.spec
+    spec: str = args.spec
+    return spec
 
 
-def read_schedule(args: argparse.Namespace, io: Console, text: str | None = None):
+def read_schedule(args: argparse.Namespace, io: Console, text: str | None = None) -> Schedule:
     """The schedule of ``args.spec`` (or of ``text``), bound to the run's sizes in ``args``."""
-    return parse(read_spec(args, io) if text is None else text, **sizes(args))
+    return parse(read_spec(args, io) if text is None else text, limits=None, **sizes(args))
 
 
 # -- the parser and main ---------------------------------------------------------------------
@@ -344,6 +354,7 @@ def _silence_stdout() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the ``lrspec`` command line; returns the exit code (0 ok, 1 invalid, 2 usage)."""
     io = Console()
+    stream: Any  # whatever sys.stdout is now: a TextIOWrapper, a test's capture, ...
     for stream in (sys.stdout, sys.stderr):
         try:  # a terminal or pipe that cannot encode a character shows '?', never a traceback
             stream.reconfigure(errors="replace")
@@ -357,13 +368,13 @@ def main(argv: list[str] | None = None) -> int:
         elif extra:
             args._parser.error(f"unrecognized arguments: {' '.join(extra)}")
         try:
-            code = args._command.run(args, io)
+            status: int = args._command.run(args, io)
         except UsageError as error:
             args._parser.print_usage(sys.stderr)
             io.err(f"lrspec {args.command}: error: {error}")
             return USAGE
         io.stdout.flush()
-        return code
+        return status
     except LrspecError as error:
         io.err(str(_for_the_command(error)))
         return INVALID

@@ -11,16 +11,19 @@ import json
 import math
 import shutil
 import textwrap
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Generic, TypeVar, cast
 
 import numpy as np
 
 from .. import catalogue
 from ..analysis import Piece, analyse
-from ..model.family import default_text
+from ..model.family import Family, Param, default_text
 from ..model.registry import families, lookup
 from ..model.units import UNITS, Binding, Quantity
 from ..schedule.parsing import parse
+from ..schedule.schedule import Schedule
 from ..syntax.errors import LrspecError
 from ..syntax.limits import MAX_STEPS as DOMAIN
 from ..syntax.limits import default_limits
@@ -43,28 +46,34 @@ from .app import (
 
 # -- steps -----------------------------------------------------------------------------------
 
+#: A step as written on the command line (a unit resolves to a number), and resolved.
+Written = int | float | Quantity
+Number = int | float
+#: What the steps hold: Written as parsed, Number once resolved.
+_V = TypeVar("_V", bound=Written, covariant=True)
+
 
 @dataclass(frozen=True)
-class Steps:
+class Steps(Generic[_V]):
     """Steps asked for on the command line: ``START:STOP[:STEP]`` ranges (STOP excluded, as
     in Python's ``range``) and single steps, separated by commas. A step may carry a unit
     (``3ep``, ``50%``), resolved with the run's sizes by :meth:`resolve`."""
 
     text: str
-    items: tuple[tuple[int | float | Quantity, ...], ...]  # (at,) or (start, stop, step)
+    items: tuple[tuple[_V, ...], ...]  # (at,) or (start, stop, step)
 
     @property
-    def single(self) -> int | float | None:
+    def single(self: Steps[Number]) -> Number | None:
         """The step, when the text is one number (``plot --steps N`` plots ``0..N``)."""
         return self.items[0][0] if len(self.items) == 1 and len(self.items[0]) == 1 else None
 
-    def resolve(self, run: dict[str, int]) -> Steps:
+    def resolve(self, run: dict[str, int]) -> Steps[Number]:
         """The same steps with their units resolved against the run's sizes (a UnitError
         names a size that is missing), checked again as numbers."""
         if not any(isinstance(v, Quantity) for item in self.items for v in item):
-            return self
+            return cast("Steps[Number]", self)  # no unit: every step is a number already
         binding = Binding(**run)
-        items = []
+        items: list[tuple[Number, ...]] = []
         for item in self.items:
             values = tuple(
                 _in_domain(binding.resolve(v), str(v)) if isinstance(v, Quantity) else v
@@ -74,7 +83,7 @@ class Steps:
             items.append(values)
         return Steps(self.text, tuple(items))
 
-    def count(self) -> float:
+    def count(self: Steps[Number]) -> float:
         """How many steps (at most one too many for a float range; inf for a range too long
         to count; used for the limit)."""
         total = 0.0
@@ -87,7 +96,7 @@ class Steps:
                 total += math.ceil(span) if math.isfinite(span) else math.inf
         return total
 
-    def array(self) -> np.ndarray:
+    def array(self: Steps[Number]) -> np.ndarray:
         """The steps as an array: int64 when every one is whole, else float64."""
         parts = []
         for item in self.items:
@@ -103,14 +112,14 @@ class Steps:
                 parts.append(values[values < stop])
         return np.concatenate(parts)
 
-    @classmethod
-    def upto(cls, last: int | float) -> Steps:
+    @staticmethod
+    def upto(last: Number) -> Steps[Number]:
         """The steps ``0..last``, ``last`` included."""
         stop = last + 1 if isinstance(last, int) else math.floor(last) + 1
-        return cls(f"0:{stop}", ((0, stop, 1),))
+        return Steps(f"0:{stop}", ((0, stop, 1),))
 
 
-def _step_value(text: str) -> int | float | Quantity:
+def _step_value(text: str) -> Written:
     """A step on the command line: a number, or a number with a unit (``3ep``, ``50%``),
     within the step domain (up to 2**53)."""
     field = text.strip()
@@ -132,7 +141,7 @@ def _in_domain(value: int | float, text: str) -> int | float:
     return value
 
 
-def _check_item(values: tuple, piece: str) -> None:
+def _check_item(values: tuple[Written, ...], piece: str) -> None:
     if any(not isinstance(v, Quantity) and v < 0 for v in values[:2]):
         raise UsageError(f"--steps {piece}: steps must be >= 0")
     if len(values) == 3:
@@ -145,10 +154,10 @@ def _check_item(values: tuple, piece: str) -> None:
             raise UsageError(f"--steps {piece} is empty: STOP is excluded, as in Python's range()")
 
 
-def steps_type(text: str) -> Steps:
+def steps_type(text: str) -> Steps[Written]:
     """An argparse type: ``START:STOP[:STEP]``, a single step, or several joined by commas;
     each may carry a unit (``0:3ep``)."""
-    items = []
+    items: list[tuple[Written, ...]] = []
     for piece in text.split(","):
         fields = piece.split(":")
         if (
@@ -167,10 +176,14 @@ def steps_type(text: str) -> Steps:
             continue
         start, stop = values[:2]
         step = values[2] if len(values) == 3 else 1
-        plain = not any(isinstance(v, Quantity) for v in (start, stop, step))
         if not isinstance(step, Quantity) and step <= 0:
             raise argparse.ArgumentTypeError(f"STEP must be > 0, got {piece!r}")
-        if plain and stop <= start:
+        if (  # plain numbers
+            not isinstance(start, Quantity)
+            and not isinstance(stop, Quantity)
+            and not isinstance(step, Quantity)
+            and stop <= start
+        ):
             raise argparse.ArgumentTypeError(
                 f"{piece!r} is empty: STOP is excluded, as in Python's range()"
             )
@@ -178,10 +191,10 @@ def steps_type(text: str) -> Steps:
     return Steps(text, tuple(items))
 
 
-def _limited(steps: Steps, run: dict[str, int] | None = None) -> np.ndarray:
+def _limited(given: Steps[Written], run: dict[str, int] | None = None) -> np.ndarray:
     # The most steps ``eval`` and ``plot`` evaluate at once (``lrspec.Limits``).
     MAX_STEPS = default_limits().max_eval_steps
-    steps = steps.resolve(run or {})
+    steps = given.resolve(run or {})
     count = steps.count()
     if count > MAX_STEPS:
         example = "START:STOP:10"
@@ -313,8 +326,8 @@ def evaluate(args: argparse.Namespace, io: Console) -> int:
     return OK
 
 
-def _write_rows(io: Console, rows) -> None:
-    chunk = []
+def _write_rows(io: Console, rows: Iterable[str]) -> None:
+    chunk: list[str] = []
     for row in rows:
         chunk.append(row)
         if len(chunk) == 65536:
@@ -427,8 +440,9 @@ def plot(args: argparse.Namespace, io: Console) -> int:
         fmt = args.output.rsplit(".", 1)[-1].lower() if "." in args.output else ""
         if fmt not in plotting.IMAGE_FORMATS:
             raise UsageError(f"-o {args.output}: the file must end in .png, .svg or .pdf")
-    if args.size is not None:
-        _check_size(*args.size, image=fmt is not None)
+    size: tuple[int, int] | None = args.size
+    if size is not None:
+        _check_size(*size, image=fmt is not None)
     schedules = [read_schedule(args, io, io.read() if spec == "-" else spec) for spec in args.specs]
     steps = _limited(_plot_steps(args, schedules))
     series = [(str(s), steps, s(steps)) for s in schedules]
@@ -449,7 +463,7 @@ def plot(args: argparse.Namespace, io: Console) -> int:
     return OK
 
 
-def _plot_steps(args, schedules) -> Steps:
+def _plot_steps(args: argparse.Namespace, schedules: list[Schedule]) -> Steps[Number]:
     if args.steps is not None:
         asked = args.steps.resolve(sizes(args))
         single = asked.single
@@ -593,7 +607,7 @@ def explain_(args: argparse.Namespace, io: Console) -> int:
     """
     schedule = read_schedule(args, io)
     report = analyse(schedule, **sizes(args))
-    rows = [("piece", "start", "end", "at start", "at end", "")]
+    rows: list[Row] = [("piece", "start", "end", "at start", "at end", "")]
     _rows(report.tree, "", "", rows, report.scale)
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     io.out(str(schedule))
@@ -611,8 +625,12 @@ def explain_(args: argparse.Namespace, io: Console) -> int:
     return OK
 
 
-def _rows(piece: Piece, lead: str, rest: str, rows: list, scale: float) -> None:
-    def value(v):
+#: A row of ``explain``'s table: piece, start, end, at start, at end, note.
+Row = tuple[str, str, str, str, str, str]
+
+
+def _rows(piece: Piece, lead: str, rest: str, rows: list[Row], scale: float) -> None:
+    def value(v: float | None) -> str:
         return "-" if v is None else format_value(v, scale)
 
     rows.append(
@@ -708,7 +726,7 @@ def families_(args: argparse.Namespace, io: Console) -> int:
     return OK
 
 
-def _list_families(io: Console, members: list) -> None:
+def _list_families(io: Console, members: list[type[Family]]) -> None:
     """Families with their signatures and summaries, grouped by origin."""
     known = {origin for origin, _ in catalogue.GROUPS}
     groups = [
@@ -729,9 +747,9 @@ def _list_families(io: Console, members: list) -> None:
             io.out(_wrap(summary, "      "))
 
 
-def _origin(cls) -> str:
+def _origin(cls: type[Family]) -> str:
     return cls.origin.split(",")[0].strip()
 
 
-def _default(p) -> str:
+def _default(p: Param) -> str:
     return default_text(p)

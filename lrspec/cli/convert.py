@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
+from typing import Any, NoReturn
 
 from ..formats import files, importers
 from ..formats.config import load
@@ -27,6 +29,7 @@ from ..formats.importers import lr_schedule, numpy_ml
 from ..formats.importers.hf import from_hf_config
 from ..formats.importers.rl_zoo import from_rl_zoo_config
 from ..formats.importers.timm import from_timm_config
+from ..schedule.schedule import Schedule
 from ..syntax.errors import ConfigError, LrspecError
 from .app import OK, Console, UsageError, arg, command, positive_int
 
@@ -38,11 +41,11 @@ FILE_SOURCES = ("hf", "timm", "rl-zoo")
 class _Parser(argparse.ArgumentParser):
     """A source's own flags; a mistake in them is a usage error of ``lrspec convert``."""
 
-    def error(self, message):
+    def error(self, message: str) -> NoReturn:
         raise UsageError(f"convert --from {self.prog}: {message}")
 
 
-def _hf(argv):
+def _hf(argv: list[str]) -> Schedule:
     p = _Parser(prog="hf", add_help=False)
     p.add_argument("--lr_scheduler_type", "--lr-scheduler-type", default="linear")
     p.add_argument("--learning_rate", "--learning-rate", type=float, default=5e-5)
@@ -62,7 +65,7 @@ def _hf(argv):
     )
 
 
-def _timm(argv):
+def _timm(argv: list[str]) -> Schedule:
     p = _Parser(prog="timm", add_help=False)
     p.add_argument("--sched", default="cosine")
     p.add_argument("--lr", type=float, required=True)
@@ -105,7 +108,7 @@ def _timm(argv):
     )
 
 
-def _fairseq(argv):
+def _fairseq(argv: list[str]) -> Schedule:
     p = _Parser(prog="fairseq", add_help=False)
     p.add_argument("--lr", type=float, required=True)
     p.add_argument("--warmup-updates", type=int, default=4000)
@@ -116,7 +119,7 @@ def _fairseq(argv):
     )
 
 
-def _is_file(argv) -> bool:
+def _is_file(argv: list[str]) -> bool:
     """Whether the source's arguments start with a config file (a path ending in .json,
     .yaml, .yml or .toml) rather than its flags or value."""
     return (
@@ -126,7 +129,7 @@ def _is_file(argv) -> bool:
     )
 
 
-def _from_file(source, argv):
+def _from_file(source: str, argv: list[str]) -> Schedule:
     """hf, timm and rl-zoo: a config file, and where in it the settings are."""
     p = _Parser(prog=source, add_help=False)
     p.add_argument("file")
@@ -139,7 +142,7 @@ def _from_file(source, argv):
     if source == "rl-zoo":
         if a.steps_per_epoch is not None:
             raise UsageError("convert --from rl-zoo FILE takes no --steps-per-epoch")
-        where = []
+        where: list[Any] = []
         if isinstance(document.data, dict) and a.field is not None:
             env = a.field if a.field in document.data else a.field.rpartition(".")[0]
             if env in document.data:
@@ -160,7 +163,7 @@ def _from_file(source, argv):
     )
 
 
-def _at(document, where, make):
+def _at(document: files.Document, where: list[Any], make: Callable[[], Schedule]) -> Schedule:
     """``make()``, with its error naming the file (and the field)."""
     try:
         return make()
@@ -173,7 +176,7 @@ def _at(document, where, make):
         ) from None
 
 
-def _value(source, argv):
+def _value(source: str, argv: list[str]) -> Schedule:
     """numpy-ml, lr_schedule and rl-zoo take one config value (a JSON value, or text)."""
     if len(argv) != 1:
         raise UsageError(f"convert --from {source} takes one value, got {len(argv)}")
@@ -194,7 +197,7 @@ def _value(source, argv):
     return load(value)
 
 
-def _json_dict(text: str) -> dict:
+def _json_dict(text: str) -> dict[str, Any]:
     try:
         value = files.loads_json(text, "")
     except ConfigError as error:

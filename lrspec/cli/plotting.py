@@ -8,10 +8,19 @@ buckets before drawing, so that drops and spikes stay visible however long the r
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .app import PlotUnavailable
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+#: A curve to draw: its label, its steps and its values.
+Curve = tuple[str, np.ndarray, np.ndarray]
 
 INSTALL = "pip install 'lrspec[plot]'"
 #: The image formats ``-o`` writes, by file suffix.
@@ -37,7 +46,7 @@ def thin(x: np.ndarray, y: np.ndarray, buckets: int) -> tuple[np.ndarray, np.nda
     return x[index], y[index]
 
 
-def _shown(x, y, log: bool) -> tuple[np.ndarray, np.ndarray]:
+def _shown(x: ArrayLike, y: ArrayLike, log: bool) -> tuple[np.ndarray, np.ndarray]:
     """The points of a curve that can be drawn: all, or on a log axis those above 0."""
     x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
     if log:
@@ -46,7 +55,7 @@ def _shown(x, y, log: bool) -> tuple[np.ndarray, np.ndarray]:
     return x, y
 
 
-def _x_range(series) -> tuple[float, float]:
+def _x_range(series: Sequence[Curve]) -> tuple[float, float]:
     """The steps the curves span, including the points a log axis leaves out."""
     return (
         min(float(np.min(x)) for _, x, _ in series),
@@ -54,9 +63,9 @@ def _x_range(series) -> tuple[float, float]:
     )
 
 
-def _plotext():
+def _plotext() -> Any:
     try:
-        import plotext
+        import plotext  # type: ignore[import-untyped]  # plotext ships no type information
     except ImportError:
         raise PlotUnavailable(f"a plot in the terminal needs plotext: {INSTALL}") from None
     if not hasattr(plotext, "plotsize"):  # plotext 6 changed its whole interface
@@ -68,7 +77,12 @@ def _plotext():
 
 
 def terminal_plot(
-    series, width: int, height: int, title: str | None, colour: bool, log: bool = False
+    series: Sequence[Curve],
+    width: int,
+    height: int,
+    title: str | None,
+    colour: bool,
+    log: bool = False,
 ) -> str:
     """The curves ``[(label, steps, values), ...]`` drawn in ``width`` x ``height`` character
     cells, with the axes labelled ``step`` and ``learning rate``; a legend when there are
@@ -98,7 +112,7 @@ def terminal_plot(
     return "\n".join(line.rstrip() for line in text.rstrip("\n").split("\n"))
 
 
-def _matplotlib():
+def _matplotlib() -> type[Figure]:
     try:
         import matplotlib
         from matplotlib.figure import Figure
@@ -109,7 +123,13 @@ def _matplotlib():
 
 
 def image_plot(
-    series, path: str, fmt: str, width: int, height: int, title: str | None, log: bool = False
+    series: Sequence[Curve],
+    path: str,
+    fmt: str,
+    width: int,
+    height: int,
+    title: str | None,
+    log: bool = False,
 ) -> None:
     """The curves ``[(label, steps, values), ...]`` written to ``path`` as a ``width`` x
     ``height`` pixel image (PNG; SVG and PDF at 100 pixels to the inch); with ``log``, a
