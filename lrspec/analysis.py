@@ -22,6 +22,7 @@ at the join.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -71,9 +72,9 @@ class Piece:
     note: str = ""
     children: list[Piece] = field(default_factory=list)
     #: The expression of this part (resolved against the run's sizes).
-    expr: Expr | None = field(default=None, repr=False, compare=False)
+    expr: Expr = field(kw_only=True, repr=False, compare=False)
 
-    def walk(self):
+    def walk(self) -> Iterator[Piece]:
         """This piece and every piece below it, depth first."""
         yield self
         for child in self.children:
@@ -122,11 +123,11 @@ class Report:
         return format_value(v)
 
 
-def _schedule(spec, sizes: dict) -> Schedule:
+def _schedule(spec: str | Schedule, sizes: dict[str, int | None]) -> Schedule:
     given = {k: v for k, v in sizes.items() if v is not None}
     if isinstance(spec, Schedule):
         return spec.bind(**given) if given else spec
-    return parse(spec, **given)
+    return parse(spec, limits=None, **given)
 
 
 class _Walker:
@@ -206,7 +207,7 @@ class _Walker:
         return piece
 
 
-def explain(spec, **sizes: int | None) -> Piece:
+def explain(spec: str | Schedule, **sizes: int | None) -> Piece:
     """The tree of a schedule's pieces (see :class:`Piece`); ``spec`` is text or a Schedule.
 
     >>> root = explain("Warmup(100) >> Cosine(0.1, 0, 900)")
@@ -262,7 +263,7 @@ def _changes_after(schedule: Schedule, start: float) -> float | None:
     return float(steps[differ[0]]) if differ.size else None
 
 
-def analyse(spec, **sizes: int | None) -> Report:
+def analyse(spec: str | Schedule, **sizes: int | None) -> Report:
     """Check a schedule (text or a Schedule) the way ``lrspec check`` does; see :class:`Report`.
 
     Raises an :class:`lrspec.LrspecError` if the spec is invalid or cannot be evaluated
@@ -399,11 +400,20 @@ def _fractional_steps(expr: Expr) -> list[str]:
     return found
 
 
-def _run_warnings(schedule, length, total, final, warnings, notes, fmt) -> None:
+def _run_warnings(
+    schedule: Schedule,
+    length: float,
+    total: int,
+    final: float | None,
+    warnings: list[str],
+    notes: list[str],
+    fmt: Callable[[float], str],
+) -> None:
     """What the schedule does at the end of a run of ``total`` steps."""
     if length > total:
         at = schedule(float(total))
         if math.isfinite(length):
+            assert final is not None  # analyse sets it for a finite length
             warnings.append(
                 f"still changing at total_steps ({total}): it is {format_step(length)} steps "
                 f"long, so the run ends at {fmt(at)}, before its final {fmt(final)}"
@@ -417,6 +427,7 @@ def _run_warnings(schedule, length, total, final, warnings, notes, fmt) -> None:
                     f"{format_step(later)}"
                 )
     elif length < total:
+        assert final is not None  # analyse sets it for a finite length
         rest = total - length
         if final == 0:
             warnings.append(
