@@ -12,14 +12,23 @@ A bad value is a click usage error showing lrspec's caret message. Needs click
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import click
 
 from .formats.config import load
 from .schedule.schedule import Schedule
 from .syntax.errors import LrspecError
 
+if TYPE_CHECKING:
+    # Recent clicks declare ParamType generic (8.5: in the converted and the given value);
+    # older ones, which the extra allows (click>=8), cannot be subscripted at run time.
+    _ParamType = click.ParamType[Schedule, Any]
+else:
+    _ParamType = click.ParamType
 
-class ScheduleType(click.ParamType):
+
+class ScheduleType(_ParamType):
     """A click parameter type: spec text (or a number) to an :class:`lrspec.Schedule`.
 
     ``total_steps``, ``steps_per_epoch``, ``samples_per_step`` and ``tokens_per_step`` given
@@ -41,7 +50,9 @@ class ScheduleType(click.ParamType):
         self.samples_per_step = samples_per_step
         self.tokens_per_step = tokens_per_step
 
-    def convert(self, value, param, ctx) -> Schedule:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> Schedule:
         try:
             return load(
                 value,

@@ -58,7 +58,7 @@ _OPS = (
 
 def namespace() -> SimpleNamespace:
     """The math namespace of ``keras.ops`` for :meth:`lrspec.Schedule.traced`."""
-    import keras
+    import keras  # type: ignore[import-untyped]  # Keras ships no type information
     from keras import ops
 
     from .compute.math_namespaces import traced_namespace
@@ -77,7 +77,7 @@ def _define() -> type:
     import keras
 
     @keras.saving.register_keras_serializable(package="lrspec")
-    class LrspecSchedule(keras.optimizers.schedules.LearningRateSchedule):
+    class LrspecSchedule(keras.optimizers.schedules.LearningRateSchedule):  # type: ignore[misc]  # untyped Keras: base is Any
         """A Keras learning-rate schedule that follows an lrspec spec.
 
         ``spec`` is anything :func:`lrspec.load` accepts; ``total_steps``,
@@ -115,7 +115,7 @@ def _define() -> type:
                     missing_sizes_hint(missing, "lrspec.keras.schedule()")
                 ) from None
 
-        def __call__(self, step):
+        def __call__(self, step: Any) -> Any:
             """The rate at ``step`` (the optimizer's ``iterations``), in Keras's floatx."""
             return self._rate(keras.ops.cast(step, keras.config.floatx()))
 

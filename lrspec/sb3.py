@@ -141,7 +141,8 @@ def _progress(value: Any) -> float:
     try:
         progress = float(value)
     except OverflowError:
-        progress = math.inf if value > 0 else -math.inf
+        # (numbers.Real declares only < and <=; an overflowing value is never 0)
+        progress = -math.inf if value < 0 else math.inf
     if not math.isfinite(progress) or progress > 1.0:
         raise EvaluationError(
             f"progress_remaining must be a finite number <= 1 (1 at the start of learn(), 0 "
