@@ -10,6 +10,7 @@ import math
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import numpy as np
 
@@ -43,7 +44,7 @@ def check_step(t: float) -> None:
         raise EvaluationError(f"a step must be at most 2**53, got {format_step(t)}")
 
 
-def evaluate_array(kernel: Kernel, steps) -> np.ndarray:
+def evaluate_array(kernel: Kernel, steps: Any) -> np.ndarray:
     """The kernel's values at ``steps`` (an array or a sequence of numbers), as float64."""
     try:
         t = np.asarray(steps)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import math
 import numbers
 import operator
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, SupportsFloat, overload
 
 import numpy as np
 
@@ -44,11 +45,14 @@ def _positive_int(name: str, value: Any) -> int | None:
         raise UnitError(f"{name} must be a positive integer, got {short_repr(value)}")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if not isinstance(value, numbers.Integral) or value < 1:
+    if not isinstance(value, numbers.Integral):
         raise UnitError(f"{name} must be a positive integer, got {short_repr(value)}")
-    if value > MAX_STEPS:
-        raise LimitError(f"{name} must be at most 2**53, got {int(value)}", hint=DOMAIN_HINT)
-    return int(value)
+    count = int(value)
+    if count < 1:
+        raise UnitError(f"{name} must be a positive integer, got {short_repr(value)}")
+    if count > MAX_STEPS:
+        raise LimitError(f"{name} must be at most 2**53, got {count}", hint=DOMAIN_HINT)
+    return count
 
 
 #: How many times its text's length a spec's canonical text can be, at most: a number grows
@@ -135,7 +139,7 @@ class Schedule:
         self._stateful = stateful  # found on first use, unless the caller knows
         # Compiled on first use, so that parsing stays cheap; the first call compiles. With
         # units and every size given, compile now: the resolved values are checked at once.
-        self._scalar = self._first_call
+        self._scalar: Callable[[float], float] = self._first_call
         if needs and not self._missing():
             self._compile()
 
@@ -242,7 +246,13 @@ class Schedule:
 
     # -- evaluation -------------------------------------------------------------------------
 
-    def __call__(self, t):
+    @overload
+    def __call__(self, t: float) -> float: ...
+    @overload
+    def __call__(self, t: np.ndarray | Sequence[float] | range) -> np.ndarray: ...
+    @overload
+    def __call__(self, t: Any) -> Any: ...
+    def __call__(self, t: Any) -> float | np.ndarray:
         kind = type(t)
         try:
             if kind is float:
@@ -258,7 +268,7 @@ class Schedule:
         except RecursionError:  # nested kernels, only under a raised Limits.max_depth
             raise too_deep_for_python() from None
 
-    def _call_other(self, t):
+    def _call_other(self, t: Any) -> float | np.ndarray:
         if isinstance(t, (np.ndarray, list, tuple, range)):
             return evaluate_array(self._ensure_compiled(), t)
         kind = _number_kind(t)
@@ -297,7 +307,7 @@ class Schedule:
             f"a step must be a number or an array of numbers, got {type(t).__name__}"
         )
 
-    def traced(self, namespace):
+    def traced(self, namespace: Any) -> Callable[[Any], Any]:
         """This schedule as a branch-free function of an array of steps, computed with the
         array namespace ``namespace`` (see ``lrspec.compute.math_namespaces``), for frameworks
         that trace and compile (``jax.jit``, Keras). Stateful schedules cannot be traced."""
@@ -352,7 +362,7 @@ class Schedule:
     def __hash__(self) -> int:
         return hash((self._text, self._binding))
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, ...]:
         state = self.state_dict() if self.stateful else None
         return (_restore, (self._text, self._binding.given(), state))
 
@@ -428,10 +438,10 @@ class Schedule:
     def companions(self) -> dict[str, Schedule]:
         """Schedules of other hyperparameters the spec's library drives along with the rate
         (``momentum`` for ``torch.OneCycleLR`` and ``torch.CyclicLR``), by name."""
-        made = getattr(self._expr, "companions", lambda: {})()
+        made: dict[str, Expr] = getattr(self._expr, "companions", lambda: {})()
         return {name: Schedule(expr, self._binding) for name, expr in made.items()}
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The dict form for config files (plain JSON types); ``lrspec.from_dict`` reads it."""
         try:
             return dictform.to_dict(self._expr, self._binding.given())
@@ -447,7 +457,7 @@ class Schedule:
             self._stateful = self._expr.stateful
         return self._stateful
 
-    def step(self, metric) -> float:
+    def step(self, metric: SupportsFloat) -> float:
         """Observe the metric of the step just taken; return the rate for the next step."""
         self._ensure_compiled()
         if self._state is None:
@@ -462,7 +472,7 @@ class Schedule:
         self._count += 1
         return self._scalar(float(self._count))
 
-    def state_dict(self) -> dict:
+    def state_dict(self) -> dict[str, Any]:
         """The canonical spec, the run's sizes it is bound to, the number of metrics observed
         and the state (JSON types)."""
         if self.stateful:
@@ -474,7 +484,7 @@ class Schedule:
             "state": None if self._state is None else self._state.state_dict(),
         }
 
-    def load_state_dict(self, state: dict) -> None:
+    def load_state_dict(self, state: dict[str, Any]) -> None:
         """Restore what :meth:`state_dict` saved, for the same spec bound to the same sizes.
 
         Everything is checked before anything changes: a state that does not fit (another
@@ -538,14 +548,14 @@ def _sizes_text(sizes: dict[str, int]) -> str:
     return ", ".join(f"{name}={value}" for name, value in sizes.items())
 
 
-def _restore(text: str, bound: dict, state: dict | None) -> Schedule:
+def _restore(text: str, bound: dict[str, int], state: dict[str, Any] | None) -> Schedule:
     schedule = Schedule.from_text(text, Binding(**bound))
     if state is not None:
         schedule.load_state_dict(state)
     return schedule
 
 
-def _metric(metric) -> float:
+def _metric(metric: SupportsFloat) -> float:
     """A metric as a float: a real number (a Python or NumPy number, a 0-d array or tensor),
     finite, so that every state stays finite and JSON-safe."""
     if type(metric) is float:

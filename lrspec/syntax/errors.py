@@ -21,6 +21,7 @@ reports ``col_offset``).
 
 from __future__ import annotations
 
+import numbers
 import re
 from argparse import ArgumentTypeError
 from collections.abc import Iterable
@@ -239,7 +240,7 @@ class EvaluationError(LrspecError):
     ``detail("needs_step")``; the caller names the step with :meth:`at_step`.
     """
 
-    def at_step(self, t: float) -> EvaluationError:
+    def at_step(self, t: float | numbers.Real) -> EvaluationError:
         """This error naming the step ``t``, if it does not name one yet."""
         if not self.detail("needs_step"):
             return self
