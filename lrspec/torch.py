@@ -44,7 +44,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .formats.config import load
-from .model.units import MAX_STEPS, SIZES
+from .model.units import SIZES
 from .schedule.schedule import Schedule
 from .syntax.errors import (
     ArgumentError,
@@ -54,6 +54,7 @@ from .syntax.errors import (
     UnitError,
     missing_sizes_hint,
 )
+from .syntax.limits import MAX_STEPS
 
 try:
     import torch
@@ -120,10 +121,14 @@ class _Driven:
             if scope == "optimizer" and reference:
                 # Hugging Face: the group's rate times lr_lambda(t), whose floors are taken
                 # relative to the optimizer's default rate.
-                self.actual[i] = _compiled(spec.with_base_rate(reference))
+                rated = spec.with_base_rate(reference)
+                assert rated is not None  # None only where base_rate_scope() is None
+                self.actual[i] = _compiled(rated)
                 self.scale[i] = base / reference
             elif scope is not None:
-                self.actual[i] = _compiled(spec.with_base_rate(base))
+                rated = spec.with_base_rate(base)
+                assert rated is not None  # None only where base_rate_scope() is None
+                self.actual[i] = _compiled(rated)
             else:
                 self.scale[i] = base
         first = self.actual[0]
