@@ -40,7 +40,7 @@ def evaluate(
             if expr is not None:
                 return expr
         kind = type(node)
-        if kind is Call:
+        if isinstance(node, Call):
             expr = bind_call(lookup(node.name, node.name_span), node, meaning, limits)
         elif kind in BY_SYNTAX and (kind is not Neg or signed_number(node) is None):
             expr = BY_SYNTAX[kind].from_syntax(node, meaning, limits)

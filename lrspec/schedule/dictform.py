@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from ..model.expr import Expr
 from ..model.registry import lookup
 from ..model.types import Context, json_to_node, short_repr
 from ..model.units import SIZES
@@ -52,7 +53,7 @@ from ..syntax.printer import format_number
 FORMAT_VERSION = 1
 
 
-def to_dict(expr, bound: dict[str, int]) -> dict:
+def to_dict(expr: Expr, bound: dict[str, int]) -> dict[str, Any]:
     """The dict form of a meaning tree and the sizes it is bound to (plain JSON types)."""
     body = tree_to_json(expr.to_node())
     result: dict[str, Any] = {"lrspec": FORMAT_VERSION}
@@ -64,40 +65,39 @@ def to_dict(expr, bound: dict[str, int]) -> dict:
 
 def tree_to_json(node: Node) -> Any:
     """The JSON value of a canonical syntax tree (see the module docstring)."""
-    kind = type(node)
-    if kind is Number:
+    if isinstance(node, Number):
         if node.unit is not None or node.value == float("inf"):
             return format_number(node.value, node.unit)
         return node.value
-    if kind is Neg and type(node.operand) is Number and node.operand.unit is None:
+    if isinstance(node, Neg) and isinstance(node.operand, Number) and node.operand.unit is None:
         value = tree_to_json(node.operand)
         return "-" + value if isinstance(value, str) else -value
-    if kind is Bool:
+    if isinstance(node, Bool):
         return node.value
-    if kind is Word:
+    if isinstance(node, Word):
         return node.name
-    if kind is String:
+    if isinstance(node, String):
         return node.value
-    if kind is List:
+    if isinstance(node, List):
         return [tree_to_json(item) for item in node.items]
-    if kind is NoneValue:
+    if isinstance(node, NoneValue):
         return None
-    if kind is Mapping:  # JSON's keys are strings: a number key as its text
+    if isinstance(node, Mapping):  # JSON's keys are strings: a number key as its text
         return {_key_text(key): tree_to_json(value) for key, value in zip(node.keys, node.values)}
-    if kind is Call:
+    if isinstance(node, Call):
         family = lookup(node.name)
         if any(p.variadic for p in family.params):
             return {"family": node.name, "args": [tree_to_json(a) for a in node.args]}
         args = {p.name: tree_to_json(a) for p, a in zip(family.params, node.args)}
         args.update((k.name, tree_to_json(k.value)) for k in node.kwargs)
         return {"family": node.name, "args": args}
-    if kind is Seq:
+    if isinstance(node, Seq):
         return {"sequence": [tree_to_json(p) for p in node.parts]}
-    if kind is BinOp:
+    if isinstance(node, BinOp):
         return {"op": node.op, "left": tree_to_json(node.left), "right": tree_to_json(node.right)}
-    if kind is Neg:
+    if isinstance(node, Neg):
         return {"op": "neg", "operand": tree_to_json(node.operand)}
-    if kind is Slice:
+    if isinstance(node, Slice):
         out: dict[str, Any] = {"slice": tree_to_json(node.target)}
         for key, bound in (("start", node.start), ("stop", node.stop)):
             if bound is not None:
@@ -111,7 +111,7 @@ def _key_text(key: Node) -> str:
     return value if isinstance(value, str) else format_number(value)
 
 
-def read(data: dict, limits: Limits | None = None) -> tuple[Node, dict[str, Any]]:
+def read(data: Any, limits: Limits | None = None) -> tuple[Node, dict[str, Any]]:
     """The syntax tree a dict form describes, and its ``"bind"`` sizes."""
     limits = limits or default_limits()
     if not isinstance(data, dict):
@@ -146,7 +146,7 @@ def check_size(value: Any, limits: Limits) -> None:
     """
     budget, deepest = limits.max_length, 2 * limits.max_depth + 2
     spent = 1
-    stack = [(value, 1)]
+    stack: list[tuple[Any, int]] = [(value, 1)]
     while stack:
         item, level = stack.pop()
         if level > deepest:
@@ -238,7 +238,7 @@ class _Reader:
             )
         if "slice" in keys:
             _only(keys, {"slice", "start", "stop"}, path)
-            bounds = []
+            bounds: list[Number | None] = []
             for key in ("start", "stop"):
                 bound = value.get(key)
                 ctx = self._context(f"{path}.{key}", level)
@@ -254,7 +254,7 @@ class _Reader:
             hint="expected one of the keys family, sequence, op, slice or constant",
         )
 
-    def _family(self, value: dict, keys: set, path: str, level: int) -> Node:
+    def _family(self, value: dict[Any, Any], keys: set[Any], path: str, level: int) -> Node:
         _only(keys, {"family", "args"}, path)
         name = value["family"]
         if not isinstance(name, str):
@@ -312,7 +312,7 @@ class _Reader:
         )
 
 
-def _only(keys: set, allowed: set, path: str) -> None:
+def _only(keys: set[Any], allowed: set[str], path: str) -> None:
     extra = keys - allowed
     if extra:
         raise ConfigError(
@@ -321,6 +321,6 @@ def _only(keys: set, allowed: set, path: str) -> None:
         )
 
 
-def _key_names(keys: set) -> list[str]:
+def _key_names(keys: set[Any]) -> list[str]:
     """Keys for a message: names as they are, anything else (or a long name) cut short."""
     return sorted(k if isinstance(k, str) and len(k) <= 40 else short_repr(k) for k in keys)

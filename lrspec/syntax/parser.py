@@ -13,7 +13,9 @@ import os
 import re
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import lark
 from lark import Lark, Token, Transformer
@@ -38,10 +40,23 @@ from .nodes import (
     Number,
     Seq,
     Slice,
+    Span,
     String,
     Word,
     children,
 )
+
+if TYPE_CHECKING:
+
+    class _Lexed(Protocol):
+        """A token the lexer made: Lark types a Token's positions Optional (a Token may be
+        made by hand), but every token of a parse has them."""
+
+        value: str
+        type: str
+        start_pos: int
+        end_pos: int
+
 
 GRAMMAR_FILE = "lrspec.lark"
 
@@ -77,11 +92,12 @@ def _cache_file() -> str | bool:
 # -- tree building ------------------------------------------------------------------------
 
 
-def _span(first, last) -> tuple[int, int]:
-    """The span from the start of ``first`` to the end of ``last`` (tokens or nodes)."""
+def _span(first: Any, last: Any) -> Span:
+    """The span from the start of ``first`` to the end of ``last`` (tokens or nodes, as a
+    parse makes them: every token has its positions, every node its span)."""
     start = first.start_pos if isinstance(first, Token) else first.span[0]
     end = last.end_pos if isinstance(last, Token) else last.span[1]
-    return (start, end)
+    return (start, end)  # type: ignore[return-value]  # Lark types a Token's positions Optional
 
 
 def _depth(*nodes: Node) -> int:
@@ -101,7 +117,7 @@ def number_regexp() -> str:
     return lark_parser().get_terminal("NUMBER").pattern.to_regexp()
 
 
-_number_literal: re.Pattern | None = None
+_number_literal: re.Pattern[str] | None = None
 
 
 def is_number_literal(text: str) -> bool:
@@ -131,14 +147,14 @@ def number_value(text: str) -> tuple[int | float, str | None]:
         raise LrspecSyntaxError("number has too many digits") from None
 
 
-def _key_value(key: Node) -> float:
+def _key_value(key: Number | Neg) -> float:
     """A number key's value, sign included (``1`` and ``1.0`` are the same key)."""
-    if type(key) is Neg:
-        return -key.operand.value
+    if isinstance(key, Neg):
+        return -cast(Number, key.operand).value  # the grammar negates only a number here
     return key.value
 
 
-def _number(token: Token) -> Number:
+def _number(token: _Lexed) -> Number:
     span = (token.start_pos, token.end_pos)
     try:
         value, unit = number_value(token.value)
@@ -148,15 +164,17 @@ def _number(token: Token) -> Number:
 
 
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+# What Lark hands a rule's method: the tokens and the nodes (or None) it matched.
+_Children = list[Any]
 
 
-class _TreeBuilder(Transformer):
+class _TreeBuilder(Transformer[Token, Node]):
     """One method per grammar rule; Lark calls them bottom-up while it parses."""
 
-    def number(self, c):
+    def number(self, c: _Children) -> Number:
         return _number(c[0])
 
-    def word(self, c):
+    def word(self, c: _Children) -> Node:
         token = c[0]
         span = (token.start_pos, token.end_pos)
         if token.value in RESERVED_WORDS:
@@ -167,15 +185,15 @@ class _TreeBuilder(Transformer):
             return Number(float("inf"), span=span)
         return Word(token.value, span=span)
 
-    def string(self, c):
+    def string(self, c: _Children) -> String:
         token = c[0]
         return String(_ESCAPE.sub(r"\1", token.value[1:-1]), span=(token.start_pos, token.end_pos))
 
-    def list(self, c):
+    def list(self, c: _Children) -> List:
         items = tuple(x for x in c[1:-1] if x is not None)
         return List(items, span=_span(c[0], c[-1]), depth=_depth(*items))
 
-    def mapping(self, c):
+    def mapping(self, c: _Children) -> Mapping:
         pairs = [x for x in c[1:-1] if x is not None]
         keys, seen = [], set()
         for key, _ in pairs:
@@ -187,42 +205,44 @@ class _TreeBuilder(Transformer):
         values = tuple(value for _, value in pairs)
         return Mapping(tuple(keys), values, span=_span(c[0], c[-1]), depth=_depth(*keys, *values))
 
-    def pair(self, c):
+    def pair(self, c: _Children) -> tuple[Node, Node]:
         return (c[0], c[1])
 
-    def negative_key(self, c):
+    def negative_key(self, c: _Children) -> Neg:
         minus, number = c
         inner = _number(number)
         return Neg(inner, span=_span(minus, number), depth=_depth(inner))
 
-    def paren(self, c):
-        return c[1]
+    def paren(self, c: _Children) -> Node:
+        inner: Node = c[1]
+        return inner
 
-    def neg(self, c):
+    def neg(self, c: _Children) -> Neg:
         return Neg(c[1], span=_span(c[0], c[1]), depth=_depth(c[1]))
 
-    def pos(self, c):
+    def pos(self, c: _Children) -> Node:
         # Unary plus changes nothing (nerva-numpy's float() accepts `+0.1`); the node keeps
         # the operand's own span so that printing drops the sign.
-        return c[1]
+        operand: Node = c[1]
+        return operand
 
-    def binary(self, c):
+    def binary(self, c: _Children) -> BinOp:
         left, op, right = c
         return BinOp(op.value, left, right, span=_span(left, right), depth=_depth(left, right))
 
-    def slice(self, c):
+    def slice(self, c: _Children) -> Slice:
         target, start, stop, close = c
         bounds = [_number(b) if b is not None else None for b in (start, stop)]
         return Slice(target, *bounds, span=_span(target, close), depth=_depth(target))
 
-    def sequence(self, c):
+    def sequence(self, c: _Children) -> Seq:
         parts = tuple(c[0::2])  # between them, the SHIFT tokens
         return Seq(parts, span=_span(parts[0], parts[-1]), depth=_depth(*parts))
 
-    def dotted_name(self, c):
+    def dotted_name(self, c: _Children) -> tuple[str, Span]:
         return ".".join(t.value for t in c), _span(c[0], c[-1])
 
-    def keyword(self, c):
+    def keyword(self, c: _Children) -> Keyword:
         name, value = c
         return Keyword(
             name.value,
@@ -232,13 +252,13 @@ class _TreeBuilder(Transformer):
             depth=_depth(value),
         )
 
-    def group(self, c):
+    def group(self, c: _Children) -> _Children:
         return c
 
-    def arguments(self, c):
+    def arguments(self, c: _Children) -> _Children:
         return c
 
-    def call(self, c):
+    def call(self, c: _Children) -> Call:
         (name, name_span), groups, close = c
         args, kwargs = _call_arguments(groups or [])
         return Call(
@@ -351,7 +371,8 @@ def parse_tree(text: str, *, limits: Limits | None = None) -> Node:
     if text.count("(") + text.count("[") + text.count("{") > limits.max_depth:
         _check_bracket_depth(text, limits.max_depth)
     try:
-        tree = lark_parser().parse(text)
+        # The transformer builds the tree during the parse: Lark returns its Node.
+        tree = cast(Node, lark_parser().parse(text))
     except UnexpectedInput as error:
         raise _from_lark_error(error, text) from None
     except LrspecError as error:
@@ -370,7 +391,7 @@ _OPENERS = "([{"
 _COMMENT = re.compile(r"#[^\n]*")
 
 
-def _brackets(text: str, stop: int | None = None):
+def _brackets(text: str, stop: int | None = None) -> Iterator[tuple[int, str]]:
     """Yield ``(position, char)`` for every bracket outside strings and comments."""
     for match in _BRACKETS.finditer(text, 0, len(text) if stop is None else stop):
         char = match.group()
@@ -378,7 +399,7 @@ def _brackets(text: str, stop: int | None = None):
             yield match.start(), char
 
 
-def _too_deep(text: str, span, limit: int) -> LimitError:
+def _too_deep(text: str, span: Span | None, limit: int) -> LimitError:
     return LimitError(
         f"nesting is deeper than {limit} levels",
         span=span,
@@ -499,7 +520,8 @@ def _expected(names: set[str]) -> str:
 
 def _from_lark_error(error: UnexpectedInput, text: str) -> LrspecSyntaxError:
     if isinstance(error, UnexpectedCharacters):
-        pos = error.pos_in_stream
+        # Lark declares pos_in_stream None on its base class; this error sets the lexer's position.
+        pos = cast(int, error.pos_in_stream)
         char = text[pos]
         bracket = _bracket_problem(text, pos)
         if bracket is not None:
