@@ -5,8 +5,11 @@ Axon computes in float32; lrspec computes the same formulas in float64.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from ..compute import kernels
-from ..model.expr import DOMAIN_HINT, past_domain
+from ..model.expr import DOMAIN_HINT, Builder, past_domain
 from ..model.family import Param
 from ..model.registry import register
 from ..model.types import BOOLEAN, POSITIVE_STEPS, RATE, STEPS, Real
@@ -51,14 +54,16 @@ class AxonCosineDecay(_Finite):
     )
     example = "cosine_decay(0.1, decay_steps=1000, alpha=0.1)"
 
-    def length(self):
+    decay_steps: float
+
+    def length(self) -> float:
         return self.decay_steps
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         init_value, k, alpha = self.init_value, self.decay_steps, self.alpha
         cos, pi = m.cos, m.pi
 
-        def value(t):  # Axon's order of operations
+        def value(t: Any) -> Any:  # Axon's order of operations
             return ((cos(t / k * pi) + 1) / 2 * (1 - alpha) + alpha) * init_value
 
         return value
@@ -95,7 +100,7 @@ class AxonExponentialDecay(_Endless):
         "transition_begin=50, staircase=true)"
     )
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         same = ExponentialDecay(
             {
                 "initial": self.init_value,
@@ -133,7 +138,10 @@ class AxonPolynomialDecay(_Finite):
         "transition_begin=100)"
     )
 
-    def check(self):
+    transition_begin: float
+    transition_steps: float
+
+    def check(self) -> None:
         begin, k = self.transition_begin, self.transition_steps
         if self.resolved(begin, k) and past_domain(begin + k):
             self.fail(
@@ -143,16 +151,16 @@ class AxonPolynomialDecay(_Finite):
                 hint=DOMAIN_HINT,
             )
 
-    def length(self):
+    def length(self) -> float:
         return self.transition_begin + self.transition_steps
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         init_value, end_value, power = self.init_value, self.end_value, self.power
         k, begin = self.transition_steps, self.transition_begin
         height = init_value - end_value
         pow_, minimum, maximum = m.pow, m.minimum, m.maximum
 
-        def value(t):
+        def value(t: Any) -> Any:
             return pow_(1 - minimum(maximum(t - begin, 0.0), k) / k, power) * height + end_value
 
         return value
@@ -179,18 +187,18 @@ class AxonLinearDecay(_Finite):
     )
     example = "linear_decay(0.1, warmup=100, steps=1000)"
 
-    def check(self):
+    def check(self) -> None:
         if self.resolved(self.warmup, self.steps) and self.warmup > self.steps:
             self.fail("warmup", f"must not exceed 'steps' ({self.steps}), got {self.warmup}")
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         init_value, warmup, steps = self.init_value, self.warmup, self.steps
         warmup_span, decay_span = max(1, warmup), max(1, steps - warmup)
 
-        def rising(m):
+        def rising(m: Any) -> Callable[[Any], Any]:
             return lambda t: t / warmup_span * init_value
 
-        def falling(m):
+        def falling(m: Any) -> Callable[[Any], Any]:
             maximum = m.maximum
             return lambda t: maximum(0.0, (steps - t) / decay_span) * init_value
 

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
 from ..compute import kernels
 from ..compute.math_namespaces import SCALAR
-from ..model.expr import Placement, past_domain, stateful_misuse, too_long
+from ..model.expr import Builder, Expr, Placement, past_domain, stateful_misuse, too_long
 from ..model.family import Family, Param
 from ..model.registry import register
-from ..model.types import POSITIVE_STEPS, RATE, SCHEDULE, Integer, Real
+from ..model.types import POSITIVE_STEPS, RATE, SCHEDULE, Context, Integer, Real
 from ..model.units import MAX_STEPS, normalize_steps
 from ..syntax.errors import CompositionError, LimitError
-from ..syntax.nodes import Number
+from ..syntax.nodes import Node, Number, Span
 
 
 @register
@@ -35,13 +37,15 @@ class Warmup(Family):
     example = "Warmup(500) >> Cosine(0.1, 0.0, 10000)"
     needs_successor = True
 
-    def finite(self):
+    steps: float
+
+    def finite(self) -> bool:
         return True
 
-    def length(self):
+    def length(self) -> float:
         return self.steps
 
-    def unfollowed_error(self):
+    def unfollowed_error(self) -> CompositionError:
         return CompositionError(
             f"{self.text()} needs a schedule after it",
             span=self.span,
@@ -49,13 +53,15 @@ class Warmup(Family):
             f"{self.text()} >> Cosine(0.1, 0.0, 10000)",
         )
 
-    def kernel_before(self, builder, offset, successor):
+    def kernel_before(
+        self, builder: Builder, offset: float, successor: kernels.Kernel
+    ) -> kernels.Kernel:
         """The warmup's kernel, rising to the value its successor starts with."""
         start, steps = self.start, self.steps
         rise = successor.scalar(0.0) - start
 
-        def make(m):
-            def value(t):  # with start = 0, exactly Hugging Face's lr * (t / n)
+        def make(m: Any) -> Callable[[Any], Any]:
+            def value(t: Any) -> Any:  # with start = 0, exactly Hugging Face's lr * (t / n)
                 return start + rise * (t / steps)
 
             return value
@@ -66,7 +72,9 @@ class Warmup(Family):
 class _Count(Integer):
     """A repeat count: a positive integer, or inf."""
 
-    def convert_number(self, value, unit, ctx, node=None):
+    def convert_number(
+        self, value: int | float, unit: str | None, ctx: Context, node: Node | None = None
+    ) -> Any:
         if unit is None and isinstance(value, float) and math.isinf(value) and value > 0:
             return value
         count = super().convert_number(value, unit, ctx, node)
@@ -79,10 +87,10 @@ class _Count(Integer):
             )
         return count
 
-    def describe(self):
+    def describe(self) -> str:
         return "integer >= 1, or inf"
 
-    def to_node(self, value):
+    def to_node(self, value: Any) -> Node:
         return Number(value)
 
 
@@ -114,7 +122,9 @@ class Repeat(Family):
     )
     example = "Warmup(100) >> Repeat(Cosine(0.1, 0.0, 300), 3)"
 
-    def check(self):
+    schedule: Expr
+
+    def check(self) -> None:
         if self.schedule.stateful:
             raise stateful_misuse(self.schedule)
         if not self.schedule.finite():
@@ -133,10 +143,10 @@ class Repeat(Family):
                     cls=LimitError,
                 )
 
-    def finite(self):
+    def finite(self) -> bool:
         return math.isfinite(self.times)
 
-    def length(self):
+    def length(self) -> float:
         period = self.schedule.length()
         if self.mult == 1:
             length = normalize_steps(self.times * period)
@@ -146,16 +156,16 @@ class Repeat(Family):
             raise too_long(self, length)
         return length
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         inner = builder.build(self.schedule, offset)
         if self.mult == 1 and self.decay == 1:
             return kernels.repeat(inner, self.times)
         return kernels.cycles(inner, self.times, self.mult, self.decay)
 
-    def timeline(self):
+    def timeline(self) -> list[Placement]:
         return [Placement(self.schedule, 0.0, 0.0, self.schedule.length(), repeats=True)]
 
-    def note(self):
+    def note(self) -> str:
         runs = "runs forever" if math.isinf(self.times) else f"runs {self.times} times"
         if self.mult != 1:
             runs += f", each run {self.mult} times as long"
@@ -182,34 +192,39 @@ class Staircase(Family):
     )
     example = "Staircase(ExponentialDecay(0.1, 0.5, 100), 100)"
 
-    def check(self):
+    schedule: Expr
+
+    def check(self) -> None:
         if self.schedule.stateful:
             raise stateful_misuse(self.schedule)
 
-    def finite(self):
+    def finite(self) -> bool:
         return self.schedule.finite()
 
-    def length(self):
+    def length(self) -> float:
         length = self.schedule.length()
         if math.isinf(length):
             return length
         return normalize_steps(math.ceil(length / self.steps) * self.steps)
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         inner = builder.build(self.schedule, offset)
         steps, floor = self.steps, SCALAR.floor
         inner_scalar, inner_fill, inner_traced = inner.scalar, inner.fill, inner.traced
 
-        def scalar(t):
+        def scalar(t: float) -> float:
             return inner_scalar(floor(t / steps) * steps)
 
-        def fill(t, out, ordered):
+        def fill(t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
             inner_fill(np.floor(t / steps) * steps, out, ordered)  # floor keeps the order
 
-        def traced(t, m):
+        if inner_traced is None:
+            return kernels.with_hold(self.length(), scalar, fill, None)
+
+        def traced(t: Any, m: Any) -> Any:
             return inner_traced(m.floor(t / steps) * steps, m)
 
-        return kernels.with_hold(self.length(), scalar, fill, traced if inner_traced else None)
+        return kernels.with_hold(self.length(), scalar, fill, traced)
 
 
 class _Extremum(Family):
@@ -218,19 +233,24 @@ class _Extremum(Family):
     __slots__ = ("neutral",)
     params = (Param("schedules", SCHEDULE, variadic=True, doc="two or more schedules"),)
 
-    def __init__(self, args, spans=None, span=None) -> None:
+    def __init__(
+        self,
+        args: dict[str, Any],
+        spans: dict[str, Span | None] | None = None,
+        span: Span | None = None,
+    ) -> None:
         super().__init__(args, spans, span)
         self.neutral = all(s.neutral for s in args["schedules"])
 
-    def finite(self):
+    def finite(self) -> bool:
         measured = [s for s in self.schedules if not s.neutral]
         return bool(measured) and all(s.finite() for s in measured)
 
-    def length(self):
+    def length(self) -> float:
         measured = [s.length() for s in self.schedules if not s.neutral]
         return max(measured) if measured else math.inf
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         parts = [builder.build(s, offset) for s in self.schedules]
         # The length from the parts just compiled, not from the tree again.
         measured = [p.length for p, s in zip(parts, self.schedules) if not s.neutral]

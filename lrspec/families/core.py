@@ -7,8 +7,11 @@ serves both the per-step path and the array path. ``t`` is the step inside the f
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any
 
 from ..compute import kernels
+from ..model.expr import Builder
 from ..model.family import Family, Param
 from ..model.registry import register
 from ..model.types import (
@@ -32,20 +35,22 @@ class _Finite(Family):
 
     __slots__ = ()
 
-    def finite(self):
+    steps: float  # a parameter of every one (read through Family.__getattr__)
+
+    def finite(self) -> bool:
         return True
 
-    def length(self):
+    def length(self) -> float:
         return self.steps
 
 
 class _Endless(Family):
     __slots__ = ()
 
-    def finite(self):
+    def finite(self) -> bool:
         return False
 
-    def length(self):
+    def length(self) -> float:
         return math.inf
 
 
@@ -54,7 +59,7 @@ class _Flat(_Endless):
 
     __slots__ = ()
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         return kernels.constant(self.args[self.params[0].name])
 
 
@@ -93,14 +98,14 @@ class Linear(_Finite):
     )
     example = "Linear(0.1, 0.0, 1000)"
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         return kernels.formula(self.steps, self.formula, hold=self.final)
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         initial, steps = self.initial, self.steps
         delta = self.final - initial
 
-        def value(t):
+        def value(t: Any) -> Any:
             return initial + delta * (t / steps)
 
         return value
@@ -125,12 +130,12 @@ class Cosine(_Finite):
     )
     example = "Cosine(0.1, 0.0, 10000)"
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         final, steps = self.final, self.steps
         height = self.initial - final
         cos, pi = m.cos, m.pi
 
-        def value(t):
+        def value(t: Any) -> Any:
             return final + height * (1 + cos(pi * t / steps)) / 2
 
         return value
@@ -156,12 +161,12 @@ class Polynomial(_Finite):
     )
     example = "Polynomial(0.1, 0.0001, 900, power=2)"
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         final, steps, power = self.final, self.steps, self.power
         height = self.initial - final
         pow_ = m.pow
 
-        def value(t):
+        def value(t: Any) -> Any:
             return height * pow_(1 - t / steps, power) + final
 
         return value
@@ -185,11 +190,11 @@ class StepLR(_Endless):
     )
     example = "StepLR(0.1, 30, gamma=0.1)"
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         initial, step_size, gamma = self.initial, self.step_size, self.gamma
         pow_, floor = m.pow, m.floor
 
-        def value(t):
+        def value(t: Any) -> Any:
             return initial * pow_(gamma, floor(t / step_size))
 
         return value
@@ -218,14 +223,14 @@ class ExponentialDecay(_Endless):
     )
     example = "ExponentialDecay(0.1, 0.5, 100, begin=50, staircase=true)"
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         initial, rate, steps, begin = self.initial, self.rate, self.steps, self.begin
         staircase = self.staircase
 
-        def decaying(m):
+        def decaying(m: Any) -> Callable[[Any], Any]:
             pow_, floor = m.pow, m.floor
 
-            def value(t):
+            def value(t: Any) -> Any:
                 p = (t - begin) / steps
                 if staircase:
                     p = floor(p)
@@ -259,11 +264,11 @@ class InverseSqrt(_Endless):
     )
     example = "Warmup(100) >> InverseSqrt(0.1, 100)"
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         initial, timescale = self.initial, self.timescale
         sqrt = m.sqrt
 
-        def value(t):
+        def value(t: Any) -> Any:
             return initial / sqrt(1 + t / timescale)
 
         return value
@@ -287,10 +292,10 @@ class InverseTime(_Endless):
     )
     example = "InverseTime(0.1, 0.5, 1000)"
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         initial, rate, steps = self.initial, self.rate, self.steps
 
-        def value(t):
+        def value(t: Any) -> Any:
             return initial / (1 + rate * (t / steps))
 
         return value
@@ -314,7 +319,7 @@ class PiecewiseConstant(_Endless):
     )
     example = "PiecewiseConstant([100, 200], [0.1, 0.01, 0.005])"
 
-    def check(self):
+    def check(self) -> None:
         if len(self.values) != len(self.boundaries) + 1:
             self.fail(
                 "values",
@@ -322,7 +327,7 @@ class PiecewiseConstant(_Endless):
                 f"({len(self.boundaries) + 1}), got {len(self.values)}",
             )
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         return kernels.lookup(self.boundaries, self.values)
 
 
@@ -351,20 +356,20 @@ class CosineRestarts(_Endless):
     )
     example = "CosineRestarts(0.1, 0.001, 10, mult=2)"
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         initial, final, period = self.initial, self.final, self.period
         mult, decay = self.mult, self.decay
         cos, pi, pow_, floor, where, fmod = m.cos, m.pi, m.pow, m.floor, m.where, m.fmod
 
         if mult == 1:
 
-            def cycle(t):
+            def cycle(t: Any) -> tuple[Any, Any, Any]:
                 return floor(t / period), fmod(t, period), period
         else:
             log_mult = math.log(mult)
             log = m.log
 
-            def cycle(t):
+            def cycle(t: Any) -> tuple[Any, Any, Any]:
                 n = floor(log(t / period * (mult - 1) + 1) / log_mult)
                 # The logarithm may land one cycle off right at a restart; step back or on.
                 start = period * (pow_(mult, n) - 1) / (mult - 1)
@@ -374,7 +379,7 @@ class CosineRestarts(_Endless):
                 length = period * pow_(mult, n)
                 return n, t - period * (pow_(mult, n) - 1) / (mult - 1), length
 
-        def value(t):
+        def value(t: Any) -> Any:
             n, t_cur, length = cycle(t)
             peak = initial * pow_(decay, n) if decay != 1 else initial
             return final + (peak - final) * (1 + cos(pi * t_cur / length)) / 2
@@ -412,7 +417,7 @@ class Cyclic(_Endless):
     )
     example = "Cyclic(0.001, 0.1, 20, mode=triangular2)"
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         low, up, mode, gamma = self.low, self.up, self.mode, self.gamma
         down = self.down if self.down is not None else up
         height = self.high - low
@@ -423,7 +428,7 @@ class Cyclic(_Endless):
         fall = ratio - 1 if ratio < 1 else -1.0
         floor, where, pow_ = m.floor, m.where, m.pow
 
-        def value(t):
+        def value(t: Any) -> Any:
             cycle = floor(1 + t / total)
             x = 1.0 + t / total - cycle
             factor = where(x <= ratio, x / ratio, (x - 1) / fall)
@@ -480,7 +485,7 @@ class OneCycle(_Finite):
     )
     example = "OneCycle(0.1, 1000)"
 
-    def _phases(self):
+    def _phases(self) -> list[tuple[float, float, float]]:
         steps, pct = self.steps, self.pct_start
         initial = self.peak / self.div
         lowest = initial / self.final_div
@@ -492,7 +497,7 @@ class OneCycle(_Finite):
             ]
         return [(float(pct * steps) - 1, initial, self.peak), (steps - 1, self.peak, lowest)]
 
-    def check(self):
+    def check(self) -> None:
         if not math.isfinite(self.peak / self.div / self.final_div):
             self.fail(
                 "final_div",
@@ -509,16 +514,18 @@ class OneCycle(_Finite):
                 hint="each phase needs more than one step",
             )
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         phases = self._phases()
         last = phases[-1][0]
         linear = self.anneal == "linear"
 
-        def maker(start_step, end_step, start, end, clamp):
-            def make(m):
+        def maker(
+            start_step: float, end_step: float, start: float, end: float, clamp: bool
+        ) -> kernels.Maker:
+            def make(m: Any) -> Callable[[Any], Any]:
                 cos, pi, minimum = m.cos, m.pi, m.minimum
 
-                def value(t):
+                def value(t: Any) -> Any:
                     if clamp:  # hold the value of step `steps - 1`
                         t = minimum(t, last)
                     pct = (t - start_step) / (end_step - start_step)

@@ -24,11 +24,14 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
 from ..compute import kernels
 from ..compute.math_namespaces import floor_log, libm
+from ..model.expr import Builder, Expr
 from ..model.family import Family, Param
 from ..model.registry import register
 from ..model.types import (
@@ -36,6 +39,7 @@ from ..model.types import (
     POSITIVE_STEPS,
     RATE,
     STEPS,
+    Context,
     ListOf,
     Nullable,
     ParamType,
@@ -44,7 +48,7 @@ from ..model.types import (
 )
 from ..model.units import MAX_STEPS
 from ..syntax.errors import LimitError
-from ..syntax.nodes import String, Word
+from ..syntax.nodes import Node, String, Word
 from ..syntax.records import Record
 from .combinators import Staircase
 from .core import ExponentialDecay as CoreExponentialDecay
@@ -57,7 +61,7 @@ class _Text(ParamType, Record):
     _fields = ("label",)
     _defaults = {"label": "string"}
 
-    def convert(self, node, ctx):
+    def convert(self, node: Node, ctx: Context) -> Any:
         if type(node) is String:
             return node.value
         if type(node) is Word:
@@ -67,10 +71,10 @@ class _Text(ParamType, Record):
     def describe(self) -> str:
         return self.label
 
-    def to_node(self, value):
+    def to_node(self, value: Any) -> Node:
         return String(value)
 
-    def node_from_json(self, value, ctx):
+    def node_from_json(self, value: Any, ctx: Context) -> Node:
         if isinstance(value, str):
             return String(value)
         return super().node_from_json(value, ctx)
@@ -98,10 +102,10 @@ class _Keras(Family):
     origin = "keras."
     print_keywords = True
 
-    def finite(self):
+    def finite(self) -> bool:
         return False
 
-    def length(self):
+    def length(self) -> float:
         meaning = self.meaning()
         return math.inf if meaning is None else meaning.length()
 
@@ -132,7 +136,7 @@ class KerasExponentialDecay(_Keras):
         "decay_rate=0.96, staircase=true)"
     )
 
-    def meaning(self):
+    def meaning(self) -> Expr:
         return CoreExponentialDecay.make(
             initial=self.initial_learning_rate,
             rate=self.decay_rate,
@@ -168,7 +172,7 @@ class KerasPiecewiseConstantDecay(_Keras):
     )
     example = "keras.PiecewiseConstantDecay(boundaries=[100000, 110000], values=[1.0, 0.5, 0.1])"
 
-    def check(self):
+    def check(self) -> None:
         if not self.boundaries:
             self.fail("boundaries", "must have at least one item (Keras fails without one)")
         if len(self.values) != len(self.boundaries) + 1:
@@ -178,19 +182,19 @@ class KerasPiecewiseConstantDecay(_Keras):
                 f"({len(self.boundaries) + 1}), got {len(self.values)}",
             )
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         # values[number of boundaries < t]: the left side of each boundary (Keras's `<=`).
         bounds = [float(b) for b in self.boundaries]
         values = [float(v) for v in self.values]
         edges, table = np.asarray(bounds), np.asarray(values)
 
-        def scalar(t):
+        def scalar(t: float) -> float:
             return values[bisect_left(bounds, t)]
 
-        def fill(t, out, ordered):
+        def fill(t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
             out[...] = table[np.searchsorted(edges, t, "left")]
 
-        def traced(t, m):
+        def traced(t: Any, m: Any) -> Any:
             return m.take(m.asarray(table), m.searchsorted(m.asarray(edges), t, side="left"))
 
         return kernels.Kernel(math.inf, scalar, fill, traced)
@@ -225,10 +229,10 @@ class KerasPolynomialDecay(_Keras):
         "end_learning_rate=0.01, power=0.5, cycle=true)"
     )
 
-    def finite(self):
+    def finite(self) -> bool:
         return not self.cycle
 
-    def meaning(self):
+    def meaning(self) -> Expr | None:
         if self.cycle:
             return None
         return Polynomial.make(
@@ -238,12 +242,12 @@ class KerasPolynomialDecay(_Keras):
             power=self.power,
         )
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         if not self.cycle:
             return super().kernel(builder, offset)
         return kernels.formula(math.inf, self.formula)
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         steps, power, end = self.decay_steps, self.power, self.end_learning_rate
         height = self.initial_learning_rate - end
         floor, where, pow_, maximum = m.floor, m.where, libm(m, "pow"), m.maximum
@@ -251,7 +255,7 @@ class KerasPolynomialDecay(_Keras):
         # power gives NaN; there the decay has ended (1 - p = 0).
         whole = float(power).is_integer()
 
-        def value(t):
+        def value(t: Any) -> Any:
             multiplier = where(t == 0, 1.0, -floor(-(t / steps)))  # ceil
             p = t / (steps * multiplier)
             rest = 1 - p if whole else maximum(1 - p, 0.0)
@@ -285,7 +289,7 @@ class KerasInverseTimeDecay(_Keras):
         "decay_rate=0.5, staircase=true)"
     )
 
-    def meaning(self):
+    def meaning(self) -> Expr:
         decay = InverseTime.make(
             initial=self.initial_learning_rate, rate=self.decay_rate, steps=self.decay_steps
         )
@@ -329,10 +333,13 @@ class KerasCosineDecay(_Keras):
         "warmup_target=0.1, warmup_steps=1000)"
     )
 
-    def finite(self):
+    decay_steps: float
+    warmup_steps: float
+
+    def finite(self) -> bool:
         return True
 
-    def check(self):
+    def check(self) -> None:
         if self.warmup_target is None or not self.resolved(self.decay_steps, self.warmup_steps):
             return
         if self.decay_steps + self.warmup_steps > MAX_STEPS:
@@ -343,20 +350,20 @@ class KerasCosineDecay(_Keras):
                 cls=LimitError,
             )
 
-    def length(self):
+    def length(self) -> float:
         if self.warmup_target is None:
             return self.decay_steps
         return self.decay_steps + self.warmup_steps
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         return kernels.formula(self.length(), self.formula)
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         initial, steps, alpha = self.initial_learning_rate, self.decay_steps, self.alpha
         target, warmup = self.warmup_target, self.warmup_steps
         cos, pi, minimum, where = m.cos, m.pi, m.minimum, m.where
 
-        def decay(s, top):
+        def decay(s: Any, top: Any) -> Any:
             cosine = 0.5 * (1.0 + cos(pi * (s / steps)))
             return top * ((1 - alpha) * cosine + alpha)
 
@@ -367,7 +374,7 @@ class KerasCosineDecay(_Keras):
             return lambda t: decay(minimum(t, end) - warmup, target)
         delta = target - initial
 
-        def value(t):
+        def value(t: Any) -> Any:
             s = minimum(t, end)
             return where(s < warmup, delta * (s / warmup) + initial, decay(s - warmup, target))
 
@@ -406,28 +413,28 @@ class KerasCosineDecayRestarts(_Keras):
         "t_mul=3.0, m_mul=0.9, alpha=0.01)"
     )
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         return kernels.formula(math.inf, self.formula)
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         initial, first = self.initial_learning_rate, self.first_decay_steps
         t_mul, m_mul, alpha = self.t_mul, self.m_mul, self.alpha
         cos, pi, pow_, floor = m.cos, m.pi, libm(m, "pow"), m.floor
 
         if t_mul == 1:
 
-            def cycle(fraction):
+            def cycle(fraction: Any) -> tuple[Any, Any]:
                 i = floor(fraction)
                 return i, fraction - i
         else:
             index = floor_log(m, t_mul)
 
-            def cycle(fraction):
+            def cycle(fraction: Any) -> tuple[Any, Any]:
                 i = index(1.0 - fraction * (1.0 - t_mul))
                 grown = pow_(t_mul, i)
                 return i, (fraction - (1.0 - grown) / (1.0 - t_mul)) / grown
 
-        def value(t):
+        def value(t: Any) -> Any:
             i, fraction = cycle(t / first)
             cosine = 0.5 * pow_(m_mul, i) * (1.0 + cos(pi * fraction))
             return initial * ((1 - alpha) * cosine + alpha)

@@ -9,6 +9,9 @@ progress, and ``ExponentialDecay`` never ends), the others hold their final valu
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from ..model.family import Family, Param
 from ..model.registry import register
 from ..model.types import RATE, Real
@@ -25,22 +28,24 @@ class _WholeRun(Family):
     origin = "lr_schedule"
     needs_total_steps = True
 
-    def finite(self):
+    total_steps: int | float  # set on resolution (needs_total_steps)
+
+    def finite(self) -> bool:
         return True
 
-    def length(self):
+    def length(self) -> float:
         return self.total_steps
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         func = self.progress_formula(m)
         total = float(self.total_steps)
 
-        def value(t):
+        def value(t: Any) -> Any:
             return func(1 - t / total)
 
         return value
 
-    def progress_formula(self, m):
+    def progress_formula(self, m: Any) -> Callable[[Any], Any]:
         """``func(progress_remaining)``, exactly as the module writes it."""
         raise NotImplementedError
 
@@ -64,7 +69,7 @@ class BaseLRSchedule(_GoingOn):
     params = (_INITIAL,)
     example = "BaseLRSchedule(initial_value=0.0003)"
 
-    def progress_formula(self, m):
+    def progress_formula(self, m: Any) -> Callable[[Any], Any]:
         initial = self.initial_value
         return lambda pr: initial
 
@@ -83,7 +88,7 @@ class LinearLRSchedule(_WholeRun):
     params = (_INITIAL, _FINAL)
     example = "LinearLRSchedule(initial_value=0.0003, final_value=1e-05)"
 
-    def progress_formula(self, m):
+    def progress_formula(self, m: Any) -> Callable[[Any], Any]:
         initial, final = self.initial_value, self.final_value
         return lambda pr: pr * initial + (1.0 - pr) * final
 
@@ -102,11 +107,11 @@ class CosineAnnealingLRSchedule(_WholeRun):
     params = (_INITIAL, _FINAL)
     example = "CosineAnnealingLRSchedule(initial_value=0.0003, final_value=1e-05)"
 
-    def progress_formula(self, m):
+    def progress_formula(self, m: Any) -> Callable[[Any], Any]:
         initial, final = self.initial_value, self.final_value
         cos, pi = m.cos, m.pi
 
-        def func(pr):
+        def func(pr: Any) -> Any:
             p = 1.0 - pr
             return final + 0.5 * (initial - final) * (1.0 + cos(pi * p))
 
@@ -135,11 +140,11 @@ class ExponentialLRSchedule(_GoingOn):
     )
     example = "ExponentialLRSchedule(initial_value=0.0003, decay_rate=0.05)"
 
-    def progress_formula(self, m):
+    def progress_formula(self, m: Any) -> Callable[[Any], Any]:
         initial, decay_rate = self.initial_value, self.decay_rate
         pow_ = m.pow
 
-        def func(pr):
+        def func(pr: Any) -> Any:
             p = 1.0 - pr
             return initial * pow_(decay_rate, p)
 
@@ -173,11 +178,11 @@ class CosineWarmupLRSchedule(_WholeRun):
     )
     example = "CosineWarmupLRSchedule(initial_value=0.0003, final_value=1e-05, warmup_fraction=0.1)"
 
-    def progress_formula(self, m):
+    def progress_formula(self, m: Any) -> Callable[[Any], Any]:
         initial, final, wf = self.initial_value, self.final_value, self.warmup_fraction
         cos, pi, where = m.cos, m.pi, m.where
 
-        def func(pr):
+        def func(pr: Any) -> Any:
             p = 1.0 - pr
             c = (p - wf) / (1.0 - wf)
             return where(
@@ -205,7 +210,7 @@ class PolynomialLRSchedule(_WholeRun):
     )
     example = "PolynomialLRSchedule(initial_value=0.0003, final_value=1e-05, power=2.0)"
 
-    def progress_formula(self, m):
+    def progress_formula(self, m: Any) -> Callable[[Any], Any]:
         initial, final, power = self.initial_value, self.final_value, self.power
         pow_ = m.pow
         return lambda pr: (initial - final) * pow_(pr, power) + final

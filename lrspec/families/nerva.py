@@ -6,11 +6,14 @@ Every string nerva-numpy's ``parse_learning_rate`` accepts parses here to the sa
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
 from ..compute import kernels
 from ..compute.math_namespaces import ARRAY, SCALAR
+from ..model.expr import Builder
 from ..model.family import Param
 from ..model.registry import register
 from ..model.types import RATE, STEPS, ListOf, Real
@@ -40,7 +43,7 @@ class TimeBased(_Endless):
     )
     example = "TimeBased(0.1, 0.01)"
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         table = _CompoundingTable(self.lr, self.decay)
         return kernels.Kernel(math.inf, table.scalar, table.fill, table.traced)
 
@@ -55,10 +58,10 @@ class _CompoundingTable:
         divisors = 1 + decay * np.arange(1, self.SIZE, dtype=float)
         # Sequential left-to-right division: the very operations nerva performs.
         self.array = np.divide.accumulate(np.concatenate(([lr], divisors)))
-        self.values = self.array.tolist()
-        self.last = self.values[-1]
+        self.values: list[float] = self.array.tolist()
+        self.last: float = self.values[-1]
 
-    def _beyond(self, m, n):
+    def _beyond(self, m: Any, n: Any) -> Any:
         """Continue past the table: last * exp(-(sum of log1p(d k) for k in SIZE..n)).
 
         The sum is the Euler-Maclaurin estimate from the integral of log1p(d k); this is only
@@ -70,22 +73,23 @@ class _CompoundingTable:
         slopes = (d / (1 + d * n) - d / (1 + d * a)) / 12
         return self.last * m.exp(-(integral + ends + slopes))
 
-    def scalar(self, t):
+    def scalar(self, t: float) -> float:
         n = int(t)
         if n < self.SIZE:
             return self.values[n]
         if self.last == 0.0 or self.decay == 0.0:
             return self.last
-        return self._beyond(SCALAR, t // 1.0)
+        beyond: float = self._beyond(SCALAR, t // 1.0)
+        return beyond
 
-    def traced(self, t, m):
+    def traced(self, t: Any, m: Any) -> Any:
         n = m.floor(t)
         inside = m.take(m.asarray(self.array), m.to_index(m.minimum(n, self.SIZE - 1)))
         if self.last == 0.0 or self.decay == 0.0:
             return m.where(n < self.SIZE, inside, self.last)
         return m.where(n < self.SIZE, inside, self._beyond(m, m.maximum(n, self.SIZE - 1)))
 
-    def fill(self, t, out, ordered):
+    def fill(self, t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
         n = np.floor(t)
         inside = n < self.SIZE
         out[inside] = self.array[n[inside].astype(np.int64)]
@@ -97,7 +101,7 @@ class _CompoundingTable:
                 out[~inside] = self._beyond(ARRAY, far)
 
 
-def _g(m, u):
+def _g(m: Any, u: Any) -> Any:
     """(1 + u) * log1p(u) - u, accurately also for small u (where it is about u**2 / 2)."""
     series = u * u * (0.5 - u * (1 / 6 - u * (1 / 12 - u / 20)))
     direct = (1 + u) * m.log1p(u) - u
@@ -126,11 +130,11 @@ class StepBased(_Endless):
     )
     example = "StepBased(0.1, 0.5, 10)"
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         lr, drop_rate, change_rate = self.lr, self.drop_rate, self.change_rate
         pow_, floor = m.pow, m.floor
 
-        def value(t):
+        def value(t: Any) -> Any:
             return lr * pow_(drop_rate, floor((1.0 + t) / change_rate))
 
         return value
@@ -162,7 +166,7 @@ class MultiStepLR(_Endless):
             values.append(values[-1] * self.gamma)
         return values
 
-    def check(self):
+    def check(self) -> None:
         if not all(math.isfinite(v) for v in self._values()):
             self.fail(
                 "gamma",
@@ -170,7 +174,7 @@ class MultiStepLR(_Endless):
                 f"milestones, got {self.gamma}",
             )
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         return kernels.lookup(self.milestones, self._values())
 
 
@@ -191,11 +195,11 @@ class Exponential(_Endless):
     )
     example = "Exponential(0.1, 0.05)"
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         lr, change_rate = self.lr, self.change_rate
         exp = m.exp
 
-        def value(t):
+        def value(t: Any) -> Any:
             return lr * exp(-change_rate * t)
 
         return value

@@ -6,8 +6,11 @@ KingScheduler reads the loss and lives in ``stateful.py``.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any
 
 from ..compute import kernels
+from ..model.expr import Builder
 from ..model.family import Param
 from ..model.registry import register
 from ..model.types import BOOLEAN, POSITIVE_STEPS, RATE, Integer, Real
@@ -49,12 +52,12 @@ class ExponentialScheduler(_Endless):
     )
     example = "ExponentialScheduler(initial_lr=0.01, stage_length=500, staircase=False, decay=0.1)"
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         initial_lr, stage_length = self.initial_lr, self.stage_length
         staircase, decay = self.staircase, self.decay
         pow_, floor = m.pow, m.floor
 
-        def value(t):
+        def value(t: Any) -> Any:
             stage = t / stage_length
             if staircase:
                 stage = floor(stage)
@@ -90,15 +93,15 @@ class NoamScheduler(_Endless):
     )
     example = "NoamScheduler(model_dim=512, scale_factor=1, warmup_steps=4000)"
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         scale_factor = self.scale_factor
         dim_factor = self.model_dim**-0.5
         warmup_factor = self.warmup_steps**-1.5
 
-        def after_zero(m):
+        def after_zero(m: Any) -> Callable[[Any], Any]:
             pow_, minimum = m.pow, m.minimum
 
-            def value(t):
+            def value(t: Any) -> Any:
                 return scale_factor * (dim_factor * minimum(pow_(t, -0.5), t * warmup_factor))
 
             return value

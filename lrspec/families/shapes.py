@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from ..compute import kernels
+from ..model.expr import Builder
 from ..model.family import Param
 from ..model.registry import register
 from ..model.types import POSITIVE_STEPS, RATE, Real
@@ -34,15 +38,15 @@ class Tanh(_Finite):
     )
     example = "Tanh(0.1, 0.0, 100)"
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         return kernels.formula(self.steps, self.formula, hold=self.final)
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         final, steps, lb, ub = self.final, self.steps, self.lb, self.ub
         height = self.initial - final
         tanh = m.tanh
 
-        def value(t):
+        def value(t: Any) -> Any:
             r = t / steps
             return final + 0.5 * height * (1 - tanh(lb * (1.0 - r) + ub * r))
 
@@ -68,12 +72,12 @@ class OneMinusSqrt(_Finite):
     )
     example = "Warmup(100) >> Constant(0.1)[:600] >> OneMinusSqrt(0.1, 0.001, 300)"
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         final, steps = self.final, self.steps
         height = self.initial - final
         sqrt = m.sqrt
 
-        def value(t):
+        def value(t: Any) -> Any:
             return final + height * (1 - sqrt(t / steps))
 
         return value

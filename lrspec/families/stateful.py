@@ -11,6 +11,7 @@ history is at most ``ceil(1.1 * (patience + 1))`` losses).
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 
@@ -68,7 +69,17 @@ class Plateau(StatefulFamily):
     )
     example = "Plateau(0.1, factor=0.5, patience=3)"
 
-    def new_state(self):
+    initial: float
+    factor: float
+    patience: int
+    threshold: float
+    mode: str
+    threshold_mode: str
+    cooldown: int
+    min_lr: float
+    eps: float
+
+    def new_state(self) -> _PlateauState:
         return _PlateauState(self)
 
 
@@ -116,7 +127,7 @@ class _PlateauState:
             self.cooldown_counter = f.cooldown
             self.num_bad_epochs = 0
 
-    def state_dict(self) -> dict:
+    def state_dict(self) -> dict[str, Any]:
         return {
             "lr": self.lr,
             "best": self.best,
@@ -124,7 +135,7 @@ class _PlateauState:
             "cooldown_counter": self.cooldown_counter,
         }
 
-    def load_state_dict(self, d: dict) -> None:
+    def load_state_dict(self, d: dict[str, Any]) -> None:
         f = self.family
         d = saved_fields(d, ("lr", "best", "num_bad_epochs", "cooldown_counter"))
         # A reduction gives max(lr * factor, min_lr), and only when that is lower: the rate
@@ -164,7 +175,11 @@ class KingScheduler(StatefulFamily):
     )
     example = "KingScheduler(initial_lr=0.01, patience=20, decay=0.9)"
 
-    def new_state(self):
+    initial_lr: float
+    patience: int
+    decay: float
+
+    def new_state(self) -> _KingState:
         return _KingState(self)
 
 
@@ -205,10 +220,10 @@ class _KingState:
         start = max(0, n - self.patience - 1)
         return n - start if _probability_of_decrease(history, start) < 0.51 else 0
 
-    def state_dict(self) -> dict:
+    def state_dict(self) -> dict[str, Any]:
         return {"current_lr": self.current_lr, "loss_history": list(self.loss_history)}
 
-    def load_state_dict(self, d: dict) -> None:
+    def load_state_dict(self, d: dict[str, Any]) -> None:
         d = saved_fields(d, ("current_lr", "loss_history"))
         current_lr = saved_number(d, "current_lr", 0.0, self.initial_lr)
         history = d["loss_history"]

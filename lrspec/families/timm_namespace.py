@@ -23,11 +23,14 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
 from ..compute import kernels
 from ..compute.math_namespaces import ARRAY, SCALAR, floor_divide, floor_log, libm
+from ..model.expr import Builder
 from ..model.family import Family, Param, StatefulFamily
 from ..model.registry import register
 from ..model.types import (
@@ -36,6 +39,7 @@ from ..model.types import (
     RATE,
     STEPS,
     Choice,
+    Context,
     Integer,
     ListOf,
     ParamType,
@@ -44,7 +48,7 @@ from ..model.types import (
 )
 from ..model.units import MAX_STEPS, normalize_steps
 from ..syntax.errors import StateError
-from ..syntax.nodes import Bool, List, NoneValue, Number, String, Word
+from ..syntax.nodes import Bool, List, Node, NoneValue, Number, String, Word
 from ..syntax.records import Record
 from .stateful import Plateau
 
@@ -55,17 +59,19 @@ class _Unsupported(ParamType, Record):
 
     _fields = ("why",)
 
-    def convert(self, node, ctx):
-        kind = type(node)
-        if kind is NoneValue:
+    why: str
+
+    def convert(self, node: Node, ctx: Context) -> Any:
+        # (isinstance is type(node) is: no node class has subclasses)
+        if isinstance(node, NoneValue):
             return None
-        if kind is Bool:
+        if isinstance(node, Bool):
             return node.value
-        if kind is Word:
+        if isinstance(node, Word):
             return node.name
-        if kind is String:
+        if isinstance(node, String):
             return node.value
-        if kind is List:
+        if isinstance(node, List):
             return tuple(self.convert(item, ctx) for item in node.items)
         number = signed_number(node)
         if number is not None:
@@ -75,7 +81,7 @@ class _Unsupported(ParamType, Record):
     def describe(self) -> str:
         return "not supported"
 
-    def to_node(self, value):
+    def to_node(self, value: Any) -> Node:
         if value is None:
             return NoneValue()
         if isinstance(value, bool):
@@ -85,7 +91,7 @@ class _Unsupported(ParamType, Record):
         return Number(value)
 
 
-def _is_default(value, default) -> bool:
+def _is_default(value: object, default: object) -> bool:
     if default is None or isinstance(default, bool):
         return value is default
     if isinstance(default, str):
@@ -98,7 +104,7 @@ function of the step"
 _INITIALIZE = "it is about the optimizer's param groups (timm's initial_lr), not the rate"
 
 
-def _noise_params(seed=42, noise_type=False) -> tuple[Param, ...]:
+def _noise_params(seed: int | None = 42, noise_type: bool = False) -> tuple[Param, ...]:
     unsupported = _Unsupported(_NOISE)
     params = [Param("noise_range_t", unsupported, None, doc="timm's noise: not supported")]
     if noise_type:
@@ -152,36 +158,38 @@ class _Timm(Family):
     print_keywords = True
     base_rate = "lr"
 
-    def check(self):
+    lr: float
+
+    def check(self) -> None:
         for p in self.params:
             if isinstance(p.type, _Unsupported) and not _is_default(self.args[p.name], p.default):
                 self.fail(p.name, f"is not supported: {p.type.why}", hint=f"leave {p.name} out")
 
-    def finite(self):
+    def finite(self) -> bool:
         return False
 
-    def length(self):
+    def length(self) -> float:
         return math.inf
 
-    def _main(self, m):
+    def _main(self, m: Any) -> Callable[[Any], Any]:
         """timm's rate after the warmup, as a function of the raw t (t >= warmup_t)."""
         raise NotImplementedError
 
     def _warmup_target(self) -> float:
         return self.lr
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         return self._kernel(self.length(), self.lr_min if self.finite() else None)
 
     def _kernel(self, length: float, hold: float | None) -> kernels.Kernel:
         warmup = self.warmup_t
-        makers = [self._main]
+        makers: list[kernels.Maker] = [self._main]
         if warmup:
             start = self.warmup_lr_init
             slope = (self._warmup_target() - start) / warmup  # timm's warmup_steps
 
-            def ramp(m):
-                def value(t):
+            def ramp(m: Any) -> Callable[[Any], Any]:
+                def value(t: Any) -> Any:
                     return start + t * slope
 
                 return value
@@ -190,13 +198,14 @@ class _Timm(Family):
         scalars = [make(SCALAR) for make in makers]
         fills = [_filler(make(ARRAY)) for make in makers]
         traceds = [_tracer(make) for make in makers]
+        traced: kernels.TracedFn | None
         if len(makers) == 1:
             scalar, fill, traced = scalars[0], fills[0], traceds[0]
         else:
             scalar, fill, traced = kernels.piecewise([warmup], scalars, fills, traceds)
         return kernels.with_hold(length, scalar, fill, traced, hold)
 
-    def _shifted(self, m):
+    def _shifted(self, m: Any) -> Callable[[Any], Any]:
         """t -> the schedule's own t: after the warmup when warmup_prefix (at least 0, so that
         a traced evaluation of the unpicked piece stays finite)."""
         if not self.warmup_prefix or not self.warmup_t:
@@ -205,15 +214,15 @@ class _Timm(Family):
         return lambda t: maximum(t - warmup, 0.0)
 
 
-def _filler(array):
-    def fill(t, out, ordered):
+def _filler(array: Callable[[Any], Any]) -> kernels.FillFn:
+    def fill(t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
         out[...] = array(t)
 
     return fill
 
 
-def _tracer(make):
-    def traced(t, m):
+def _tracer(make: kernels.Maker) -> kernels.TracedFn:
+    def traced(t: Any, m: Any) -> Any:
         value = make(m)(t)
         return value if hasattr(value, "shape") else m.full_like(t, value)
 
@@ -225,7 +234,7 @@ class _Cyclic(_Timm):
 
     __slots__ = ()
 
-    def finite(self):
+    def finite(self) -> bool:
         """Cycles that would last beyond 2**53 steps never end (timm never reaches its
         cycle_limit then); until the units are resolved that cannot be told yet."""
         if self.cycle_limit < 1:
@@ -249,7 +258,7 @@ class _Cyclic(_Timm):
         # (below 2**53, so that one more step, see length(), stays within it)
         return normalize_steps(end) if end < MAX_STEPS else math.inf
 
-    def length(self):
+    def length(self) -> float:
         if not self.finite():
             return math.inf
         end = self._end()
@@ -260,44 +269,44 @@ class _Cyclic(_Timm):
             end = normalize_steps(end + 1)
         return end
 
-    def _cycle(self, m):
+    def _cycle(self, m: Any) -> Callable[[Any], tuple[Any, Any, Any]]:
         """t -> (i, t_i, t_curr): timm's cycle index, cycle length and step in the cycle."""
         first, mul = self.t_initial, self.cycle_mul
         pow_ = libm(m, "pow")
         if mul == 1:
             divide = floor_divide(m, first)
 
-            def equal(t):
+            def equal(t: Any) -> tuple[Any, Any, Any]:
                 i = divide(t)
                 return i, first, t - first * i
 
             return equal
         index = floor_log(m, mul)
 
-        def growing(t):
+        def growing(t: Any) -> tuple[Any, Any, Any]:
             i = index(1 - t / first * (1 - mul))
             grown = pow_(mul, i)
             return i, grown * first, t - (1 - grown) / (1 - mul) * first
 
         return growing
 
-    def _curve(self, m):
+    def _curve(self, m: Any) -> Callable[[Any, Any, Any], Any]:
         """(t_curr, t_i, lr_max) -> the rate inside a cycle."""
         raise NotImplementedError
 
-    def _main(self, m):
+    def _main(self, m: Any) -> Callable[[Any], Any]:
         shifted, cycle, curve = self._shifted(m), self._cycle(m), self._curve(m)
         base, lr_min, limit, decay = self.lr, self.lr_min, self.cycle_limit, self.cycle_decay
         pow_, where = libm(m, "pow"), m.where
 
-        def value(t):
+        def value(t: Any) -> Any:
             i, t_i, t_curr = cycle(shifted(t))
             lr_max = base * pow_(decay, i)
             return where(i < limit, curve(t_curr, t_i, lr_max), lr_min)
 
         return value
 
-    def _warped(self, m, scale: float = 1.0):
+    def _warped(self, m: Any, scale: float = 1.0) -> Callable[[Any, Any], Any]:
         """(t_curr, t_i) -> scale * t_curr ** k / t_i ** k, in timm's order (the scale first
         multiplies the numerator; k = 1 needs no power)."""
         k, pow_, maximum = self.k_decay, libm(m, "pow"), m.maximum
@@ -346,11 +355,11 @@ class TimmCosineLRScheduler(_Cyclic):
         "warmup_lr_init=1e-05, lr=0.1)"
     )
 
-    def _curve(self, m):
+    def _curve(self, m: Any) -> Callable[[Any, Any, Any], Any]:
         lr_min, cos = self.lr_min, m.cos
         angle = self._warped(m, math.pi)
 
-        def curve(t_curr, t_i, lr_max):
+        def curve(t_curr: Any, t_i: Any, lr_max: Any) -> Any:
             # timm: math.pi * t_curr ** k / t_i ** k, i.e. (pi * t_curr ** k) / t_i ** k
             return lr_min + 0.5 * (lr_max - lr_min) * (1 + cos(angle(t_curr, t_i)))
 
@@ -392,20 +401,21 @@ class TimmTanhLRScheduler(_Cyclic):
         "warmup_lr_init=0.001, lr=0.1)"
     )
 
-    def check(self):
+    def check(self) -> None:
         super().check()
         if not self.lb < self.ub:
             self.fail("lb", f"must be below 'ub' ({self.ub}), got {self.lb}")
 
-    def _warmup_target(self):
+    def _warmup_target(self) -> float:
         if self.warmup_prefix:
             return self.lr
-        return self._main(SCALAR)(float(self.warmup_t))
+        at_warmup: float = self._main(SCALAR)(float(self.warmup_t))
+        return at_warmup
 
-    def _curve(self, m):
+    def _curve(self, m: Any) -> Callable[[Any, Any, Any], Any]:
         lr_min, lb, ub, tanh = self.lr_min, self.lb, self.ub, libm(m, "tanh")
 
-        def curve(t_curr, t_i, lr_max):
+        def curve(t_curr: Any, t_i: Any, lr_max: Any) -> Any:
             r = t_curr / t_i
             return lr_min + 0.5 * (lr_max - lr_min) * (1 - tanh(lb * (1.0 - r) + ub * r))
 
@@ -448,7 +458,7 @@ class TimmPolyLRScheduler(_Cyclic):
         "warmup_prefix=true, lr=0.1)"
     )
 
-    def _curve(self, m):
+    def _curve(self, m: Any) -> Callable[[Any, Any, Any], Any]:
         lr_min, power, maximum = self.lr_min, self.power, m.maximum
         pow_ = libm(m, "pow")
         warped = self._warped(m)
@@ -457,13 +467,13 @@ class TimmPolyLRScheduler(_Cyclic):
         # complex number in timm), the decay has ended there.
         whole = float(power).is_integer()
 
-        def curve(t_curr, t_i, lr_max):
+        def curve(t_curr: Any, t_i: Any, lr_max: Any) -> Any:
             rest = 1 - warped(t_curr, t_i)
             return lr_min + (lr_max - lr_min) * pow_(rest if whole else maximum(rest, 0.0), power)
 
         return curve
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         # Where timm's logarithm counts a step in the cycle after (a cycle_mul a hair above
         # 1), t_curr goes below 0 and a large power of 1 - t_curr / t_i overflows: timm
         # raises OverflowError there, and so does lrspec (an EvaluationError at that step).
@@ -504,11 +514,11 @@ class TimmStepLRScheduler(_Timm):
         "timm.StepLRScheduler(decay_t=30, decay_rate=0.1, warmup_t=3, warmup_lr_init=1e-05, lr=0.1)"
     )
 
-    def _main(self, m):
+    def _main(self, m: Any) -> Callable[[Any], Any]:
         shifted, divide = self._shifted(m), floor_divide(m, self.decay_t)
         base, rate, pow_ = self.lr, self.decay_rate, libm(m, "pow")
 
-        def value(t):
+        def value(t: Any) -> Any:
             return base * pow_(rate, divide(shifted(t)))
 
         return value
@@ -540,26 +550,26 @@ class TimmMultiStepLRScheduler(_Timm):
     )
     example = "timm.MultiStepLRScheduler(decay_t=[30, 60, 90], decay_rate=0.1, lr=0.1)"
 
-    def _main(self, m):
+    def _main(self, m: Any) -> Callable[[Any], Any]:
         shifted = self._shifted(m)
         milestones = [float(b) for b in self.decay_t]
         # timm's v * (decay_rate ** k) for each count k, computed as timm does.
-        rates = [self.lr * (self.decay_rate**k) for k in range(len(milestones) + 1)]
+        rates: list[float] = [self.lr * (self.decay_rate**k) for k in range(len(milestones) + 1)]
         if m is SCALAR:
 
-            def scalar(t):
+            def scalar(t: float) -> float:
                 return rates[bisect_right(milestones, shifted(t) + 1)]
 
             return scalar
         edges, table = np.asarray(milestones, dtype=float), np.asarray(rates, dtype=float)
         if m is ARRAY:
 
-            def array(t):
+            def array(t: Any) -> Any:
                 return table[np.searchsorted(edges, shifted(t) + 1, "right")]
 
             return array
 
-        def traced(t):
+        def traced(t: Any) -> Any:
             if not milestones:
                 return m.full_like(t, rates[0])
             where = m.searchsorted(m.asarray(edges), shifted(t) + 1, side="right")
@@ -613,6 +623,10 @@ class TimmPlateauLRScheduler(StatefulFamily):
 
     check = _Timm.check
 
+    lr: float
+    warmup_lr_init: float
+    warmup_t: int
+
     def _plateau(self) -> Plateau:
         start = self.lr
         if self.warmup_t:
@@ -630,7 +644,7 @@ class TimmPlateauLRScheduler(StatefulFamily):
     def _slope(self) -> float:
         return (self.lr - self.warmup_lr_init) / self.warmup_t
 
-    def new_state(self):
+    def new_state(self) -> _TimmPlateauState:
         return _TimmPlateauState(self)
 
 
@@ -657,10 +671,10 @@ class _TimmPlateauState:
         self.plateau.observe(metric)
         self.lr = self.plateau.value()
 
-    def state_dict(self) -> dict:
+    def state_dict(self) -> dict[str, Any]:
         return {"epoch": self.epoch, "plateau": self.plateau.state_dict()}
 
-    def load_state_dict(self, d: dict) -> None:
+    def load_state_dict(self, d: dict[str, Any]) -> None:
         if not isinstance(d, dict) or set(d) != {"epoch", "plateau"}:
             keys = sorted(d) if isinstance(d, dict) else type(d).__name__
             raise StateError(
