@@ -13,11 +13,13 @@ Hugging Face's cosines are not clamped: past ``num_training_steps`` they go on o
 from __future__ import annotations
 
 import math
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from ..compute import kernels
 from ..compute.math_namespaces import libm
 from ..model.compositions import Sequence
+from ..model.expr import Builder, Expr
 from ..model.family import Family, Param, StatefulFamily
 from ..model.registry import register
 from ..model.types import (
@@ -34,13 +36,16 @@ from ..model.types import (
     json_to_node,
     signed_number,
 )
-from ..model.units import Quantity
+from ..model.units import Binding, Quantity
 from ..syntax.errors import ArgumentError, LimitError, UnknownNameError, did_you_mean
 from ..syntax.limits import default_limits
-from ..syntax.nodes import Bool, Mapping, Neg, NoneValue, Number, String, Word
+from ..syntax.nodes import Bool, Mapping, Neg, Node, NoneValue, Number, Span, String, Word
 from ..syntax.records import Record
 from .combinators import Warmup
 from .core import Constant, InverseSqrt, Polynomial
+
+if TYPE_CHECKING:  # (imported where used: the registry keeps its modules' order)
+    from .stateful import Plateau
 
 # -- parameter types shared by the library namespaces ---------------------------------------
 
@@ -49,7 +54,7 @@ class QuotedChoice(Choice):
     """One of a fixed set of words, printed quoted as the library writes it (``'cosine'``,
     ``'1-sqrt'``); a bare word is accepted too."""
 
-    def to_node(self, value):
+    def to_node(self, value: Any) -> Node:
         return String(value)
 
 
@@ -57,12 +62,14 @@ class AsWritten(Real):
     """A number that keeps an int an int (``num_cycles=3`` prints as written, and optax raises
     to an int exponent by repeated multiplication, to a float one with pow)."""
 
-    def convert_number(self, value, unit, ctx, node=None):
+    def convert_number(
+        self, value: int | float, unit: str | None, ctx: Context, node: Node | None = None
+    ) -> Any:
         converted = super().convert_number(value, unit, ctx, node)
         return value if type(value) is int else converted
 
 
-def keyword_node(value: Any):
+def keyword_node(value: Any) -> Node:
     """The syntax node of a plain keyword value (see :class:`Keywords`)."""
     if value is None:
         return NoneValue()
@@ -85,8 +92,11 @@ class Keywords(ParamType, Record):
     _fields = ("label",)
     _defaults = {"label": "keywords"}
 
-    def convert(self, node, ctx):
-        if type(node) is not Mapping:
+    label: str
+
+    def convert(self, node: Node, ctx: Context) -> Any:
+        # (isinstance is type(node) is: no node class has subclasses)
+        if not isinstance(node, Mapping):
             ctx.fail(f"must be a mapping {{'name': value, ...}}, got {describe_node(node)}", node)
         if len(node.keys) > ctx.limits.max_list_length:
             ctx.fail(
@@ -95,28 +105,29 @@ class Keywords(ParamType, Record):
                 cls=LimitError,
                 hint="raise Limits.max_list_length if this is really meant",
             )
-        pairs = []
+        pairs: list[tuple[str, Any]] = []
         for key, value in zip(node.keys, node.values):
-            if type(key) not in (String, Word):
+            if not isinstance(key, (String, Word)):
                 ctx.fail(f"must have parameter names as keys, got {describe_node(key)}", key)
-            pairs.append((key.value if type(key) is String else key.name, self._value(value, ctx)))
+            pairs.append(
+                (key.value if isinstance(key, String) else key.name, self._value(value, ctx))
+            )
         names = [k for k, _ in pairs]
         if len(set(names)) != len(names):
             ctx.fail("has the same key twice", node)
         return tuple(pairs)
 
     @staticmethod
-    def _value(node, ctx):
-        kind = type(node)
-        if kind is NoneValue:
+    def _value(node: Node, ctx: Context) -> Any:
+        if isinstance(node, NoneValue):
             return None
-        if kind is Bool:
+        if isinstance(node, Bool):
             return node.value
-        if kind is String:
+        if isinstance(node, String):
             return node.value
-        if kind is Word:
+        if isinstance(node, Word):
             return node.name
-        if kind is Number and node.unit is not None:
+        if isinstance(node, Number) and node.unit is not None:
             return Steps().convert_number(node.value, node.unit, ctx, node)
         number = signed_number(node)
         if number is None or (isinstance(number, float) and math.isnan(number)):
@@ -130,10 +141,10 @@ class Keywords(ParamType, Record):
     def describe(self) -> str:
         return "{'name': value, ...}"
 
-    def to_node(self, value):
+    def to_node(self, value: Any) -> Node:
         return Mapping(tuple(String(k) for k, _ in value), tuple(keyword_node(v) for _, v in value))
 
-    def node_from_json(self, value, ctx):
+    def node_from_json(self, value: Any, ctx: Context) -> Node:
         if not isinstance(value, dict):
             return json_to_node(value, ctx)  # the conversion says what is wrong
         keys = []
@@ -143,16 +154,16 @@ class Keywords(ParamType, Record):
             keys.append(String(key))
         return Mapping(tuple(keys), tuple(json_to_node(v, ctx) for v in value.values()))
 
-    def quantities(self, value):
+    def quantities(self, value: Any) -> Iterator[Quantity]:
         return (v for _, v in value if isinstance(v, Quantity))
 
-    def resolve(self, value, binding, ctx, span=None):
+    def resolve(self, value: Any, binding: Binding, ctx: Context, span: Span | None = None) -> Any:
         return tuple(
             (k, binding.resolve(v, span) if isinstance(v, Quantity) else v) for k, v in value
         )
 
 
-def typed(target: type[Family], name: str, value: Any, owner: str, span=None) -> Any:
+def typed(target: type[Family], name: str, value: Any, owner: str, span: Span | None = None) -> Any:
     """``value`` (a plain keyword value) converted by ``target``'s parameter ``name``;
     ``owner`` names the call that passes it on, for the message of an unknown name."""
     params = {p.name: p for p in target.params}
@@ -177,6 +188,10 @@ def checked_finite(family: Family, param: str, *magnitudes: float) -> None:
 
 # -- the families ---------------------------------------------------------------------------
 
+#: A family's pieces (see ``_HF.pieces``): its length, the steps where one piece gives way to
+#: the next, and a formula maker for each piece.
+Pieces = tuple[float, list[float], list[kernels.Maker]]
+
 LR = Param(
     "lr",
     RATE,
@@ -199,49 +214,49 @@ class _HF(Family):
     print_keywords = True
     base_rate = "lr"
 
-    def base_rate_scope(self):
+    def base_rate_scope(self) -> str:
         # LambdaLR: every group's rate times one factor, whose floors (min_lr, lr_end) are
         # taken relative to the optimizer's default rate.
         return "optimizer"
 
-    def finite(self):
+    def finite(self) -> bool:
         return False
 
-    def length(self):
+    def length(self) -> float:
         meaning = self.meaning()
         return meaning.length() if meaning is not None else self.pieces()[0]
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         meaning = self.meaning()
         if meaning is not None:
             return builder.build(meaning, offset)
         length, bounds, makers = self.pieces()
         return kernels.formula_pieces(length, bounds, makers)
 
-    def pieces(self) -> tuple[float, list[float], list]:
+    def pieces(self) -> Pieces:
         raise NotImplementedError
 
-    def ramp(self, w):
+    def ramp(self, w: float) -> kernels.Maker:
         """Hugging Face's shared warmup: ``lr * (t / max(1, w))`` for ``t < w``."""
         lr, span = self.lr, float(max(1, w))
         return lambda m: lambda t: lr * (t / span)
 
 
-def _steady(value):
+def _steady(value: float) -> kernels.Maker:
     return lambda m: lambda t: value
 
 
-def _clamped_cosine(lr, w, n, cycles, rate):
+def _clamped_cosine(lr: float, w: float, n: float, cycles: float, rate: float) -> kernels.Maker:
     """Hugging Face's cosine after the warmup, floored at ``rate`` (not clamped at n):
     ``max(0, 0.5 * (1 + cos(pi * c * 2 * progress)) * (1 - rate) + rate)``."""
     span = float(max(1, n - w))
     angle = math.pi * float(cycles) * 2.0
     keep = 1 - rate
 
-    def make(m):
+    def make(m: Any) -> Callable[[Any], Any]:
         cos, where = m.cos, m.where
 
-        def value(t):
+        def value(t: Any) -> Any:
             f = 0.5 * (1.0 + cos(angle * ((t - w) / span)))
             f = f * keep + rate
             return lr * where(f > 0, f, 0.0)
@@ -264,7 +279,7 @@ class GetConstantSchedule(_HF):
     params = (LR,)
     example = "hf.get_constant_schedule(lr=0.001)"
 
-    def meaning(self):
+    def meaning(self) -> Expr:
         return Constant.make(lr=self.lr)
 
 
@@ -283,7 +298,7 @@ class GetConstantScheduleWithWarmup(_HF):
     params = (Param("num_warmup_steps", STEPS, doc="steps of linear warmup from 0"), LR)
     example = "hf.get_constant_schedule_with_warmup(num_warmup_steps=100, lr=0.001)"
 
-    def meaning(self):
+    def meaning(self) -> Expr | None:
         w = self.num_warmup_steps
         if w == 0:
             return Constant.make(lr=self.lr)
@@ -291,7 +306,7 @@ class GetConstantScheduleWithWarmup(_HF):
             return Sequence((Warmup.make(steps=w), Constant.make(lr=self.lr)))
         return None  # a warmup shorter than a step divides by max(1, w) = 1
 
-    def pieces(self):
+    def pieces(self) -> Pieces:
         w = self.num_warmup_steps
         return math.inf, [w], [self.ramp(w), _steady(self.lr)]
 
@@ -319,17 +334,17 @@ class GetLinearScheduleWithWarmup(_HF):
         "lr=0.001)"
     )
 
-    def finite(self):
+    def finite(self) -> bool:
         return True
 
-    def pieces(self):
+    def pieces(self) -> Pieces:
         lr, w, n = self.lr, self.num_warmup_steps, self.num_training_steps
         span = float(max(1, n - w))
 
-        def decay(m):
+        def decay(m: Any) -> Callable[[Any], Any]:
             where = m.where
 
-            def value(t):
+            def value(t: Any) -> Any:
                 f = (n - t) / span
                 return lr * where(f > 0.0, f, 0.0)
 
@@ -363,7 +378,7 @@ class GetCosineScheduleWithWarmup(_HF):
         "lr=0.001)"
     )
 
-    def pieces(self):
+    def pieces(self) -> Pieces:
         w, n = self.num_warmup_steps, self.num_training_steps
         return math.inf, [w], [self.ramp(w), _clamped_cosine(self.lr, w, n, self.num_cycles, 0.0)]
 
@@ -393,18 +408,18 @@ class GetCosineWithHardRestartsScheduleWithWarmup(_HF):
         "num_training_steps=1000, num_cycles=3, lr=0.001)"
     )
 
-    def finite(self):
+    def finite(self) -> bool:
         return True
 
-    def pieces(self):
+    def pieces(self) -> Pieces:
         lr, w, n, cycles = self.lr, self.num_warmup_steps, self.num_training_steps, self.num_cycles
         span = float(max(1, n - w))
         c = float(cycles)
 
-        def restarts(m):
+        def restarts(m: Any) -> Callable[[Any], Any]:
             cos, floor, where, pi = m.cos, m.floor, m.where, m.pi
 
-            def value(t):
+            def value(t: Any) -> Any:
                 # t * 0.0 + span is span, but not a constant to a compiler: XLA would divide
                 # by a constant as a product with its rounded reciprocal, and then a restart
                 # (c * progress an integer) lands just under it, at the bottom of the cycle.
@@ -444,10 +459,10 @@ class GetPolynomialDecayScheduleWithWarmup(_HF):
         "num_training_steps=1000, lr_end=1e-05, power=2.0, lr=0.001)"
     )
 
-    def finite(self):
+    def finite(self) -> bool:
         return True
 
-    def check(self):
+    def check(self) -> None:
         lr, lr_end = self.lr, self.lr_end
         if not lr > lr_end:
             self.fail(
@@ -464,14 +479,14 @@ class GetPolynomialDecayScheduleWithWarmup(_HF):
                 "num_training_steps - num_warmup_steps",
             )
 
-    def meaning(self):
+    def meaning(self) -> Expr | None:
         w, n, power = self.num_warmup_steps, self.num_training_steps, self.power
         if power == 0 or not n - w >= 1 or not (w == 0 or w >= 1):
             return None
         decay = Polynomial.make(initial=self.lr, final=self.lr_end, steps=n - w, power=power)
         return decay if w == 0 else Sequence((Warmup.make(steps=w), decay))
 
-    def pieces(self):
+    def pieces(self) -> Pieces:
         lr, w, n = self.lr, self.num_warmup_steps, self.num_training_steps
         lr_end, power = self.lr_end, self.power
         final = lr * (lr_end / lr)
@@ -479,10 +494,10 @@ class GetPolynomialDecayScheduleWithWarmup(_HF):
             return w, [w], [self.ramp(w), _steady(final)]
         height, span = lr - lr_end, n - w
 
-        def decay(m):
+        def decay(m: Any) -> Callable[[Any], Any]:
             pow_, maximum = libm(m, "pow"), m.maximum
 
-            def value(t):
+            def value(t: Any) -> Any:
                 # (in [0, 1] on the decay's steps; the bound is for the steps a traced
                 # evaluation computes outside them)
                 remaining = maximum(1 - (t - w) / span, 0.0)
@@ -520,26 +535,26 @@ class GetInverseSqrtSchedule(_HF):
     )
     example = "hf.get_inverse_sqrt_schedule(num_warmup_steps=100, lr=0.001)"
 
-    def _timescale(self):
+    def _timescale(self) -> float:
         w = self.num_warmup_steps
         return self.timescale if self.timescale is not None else (w or 10_000)
 
-    def meaning(self):
+    def meaning(self) -> Expr | None:
         w = self.num_warmup_steps
         if not (w == 0 or w >= 1):
             return None
         decay = InverseSqrt.make(initial=self.lr, timescale=self._timescale())
         return decay if w == 0 else Sequence((Warmup.make(steps=w), decay))
 
-    def pieces(self):
+    def pieces(self) -> Pieces:
         lr, w = self.lr, self.num_warmup_steps
         timescale = self._timescale()
         shift = timescale - w
 
-        def decay(m):
+        def decay(m: Any) -> Callable[[Any], Any]:
             sqrt, maximum = m.sqrt, m.maximum
 
-            def value(t):
+            def value(t: Any) -> Any:
                 # (at least 1 from num_warmup_steps on: the bound only keeps the warmup's
                 # steps, which a traced evaluation computes too, away from sqrt(< 0))
                 return lr * (1.0 / sqrt(maximum((t + shift) / timescale, 1.0)))
@@ -554,7 +569,7 @@ class _MinLr(_HF):
 
     __slots__ = ()
 
-    def check(self):
+    def check(self) -> None:
         min_lr, min_lr_rate = self.min_lr, self.min_lr_rate
         if min_lr is not None and min_lr_rate is not None:
             self.fail("min_lr_rate", "cannot be given with 'min_lr': give only one of them")
@@ -569,7 +584,8 @@ class _MinLr(_HF):
         """The floor as a fraction of the rate (Hugging Face's min_lr_rate)."""
         if self.min_lr is not None:
             return self.min_lr / self.lr if self.lr else math.inf
-        return self.min_lr_rate
+        rate: float = self.min_lr_rate  # given when min_lr is not (see check)
+        return rate
 
 
 _MIN_LR = Param("min_lr", Nullable(RATE), None, doc="the floor of the cosine (or give min_lr_rate)")
@@ -606,7 +622,7 @@ class GetCosineWithMinLrScheduleWithWarmup(_MinLr):
         "num_training_steps=1000, min_lr=1e-05, lr=0.001)"
     )
 
-    def pieces(self):
+    def pieces(self) -> Pieces:
         w, n = self.num_warmup_steps, self.num_training_steps
         cosine = _clamped_cosine(self.lr, w, n, self.num_cycles, self.rate())
         return math.inf, [w], [self.ramp(w), cosine]
@@ -647,7 +663,7 @@ class GetCosineWithMinLrScheduleWithWarmupLrRate(_MinLr):
         "num_training_steps=1000, min_lr_rate=0.1, warmup_lr_rate=0.01, lr=0.001)"
     )
 
-    def check(self):
+    def check(self) -> None:
         super().check()
         start, w = self.warmup_lr_rate, self.num_warmup_steps
         if start is not None:
@@ -655,7 +671,7 @@ class GetCosineWithMinLrScheduleWithWarmupLrRate(_MinLr):
             steps = w if self.resolved(w) else 1
             checked_finite(self, "warmup_lr_rate", self.lr * start, (1.0 - start) * steps)
 
-    def pieces(self):
+    def pieces(self) -> Pieces:
         lr, cycles, rate = self.lr, self.num_cycles, self.rate()
         w, n = float(self.num_warmup_steps), float(self.num_training_steps)
         start = self.warmup_lr_rate
@@ -663,21 +679,21 @@ class GetCosineWithMinLrScheduleWithWarmupLrRate(_MinLr):
         if start is None:
             span = max(1.0, w)
 
-            def warmup(m):
+            def warmup(m: Any) -> Callable[[Any], Any]:
                 return lambda t: lr * ((t + 1.0) / span)
         else:
             rise, steps = 1.0 - start, float(max(1, w - 1))
 
-            def warmup(m):
+            def warmup(m: Any) -> Callable[[Any], Any]:
                 return lambda t: lr * (start + rise * t / steps)
 
         span_after = max(1.0, n - w)
         angle = math.pi * cycles * 2.0
 
-        def cosine(m):
+        def cosine(m: Any) -> Callable[[Any], Any]:
             cos, where = m.cos, m.where
 
-            def value(t):
+            def value(t: Any) -> Any:
                 progress = (t - w + 1.0) / span_after
                 f = 0.5 * (1.0 + cos(angle * progress))
                 f = f * keep + rate
@@ -734,15 +750,15 @@ class GetWsdSchedule(_HF):
         "num_training_steps=1000, decay_type='1-sqrt', lr=0.001)"
     )
 
-    def finite(self):
+    def finite(self) -> bool:
         return True
 
-    def check(self):
+    def check(self) -> None:
         if self.num_training_steps is None and self.num_stable_steps is None:
             self.fail("num_training_steps", "or 'num_stable_steps' must be given")
         checked_finite(self, "min_lr_ratio", self.lr * self.min_lr_ratio)
 
-    def pieces(self):
+    def pieces(self) -> Pieces:
         lr, w, d, r = self.lr, self.num_warmup_steps, self.num_decay_steps, self.min_lr_ratio
         s = self.num_stable_steps
         if s is None:
@@ -754,10 +770,10 @@ class GetWsdSchedule(_HF):
 
         # (maximum(..., 0.0) below changes nothing on the phase's own steps: it keeps a traced
         # evaluation, which computes every phase at every step, away from sqrt(< 0))
-        def warmup(m):
+        def warmup(m: Any) -> Callable[[Any], Any]:
             cos, sqrt, where, pi, maximum = m.cos, m.sqrt, m.where, m.pi, m.maximum
 
-            def value(t):
+            def value(t: Any) -> Any:
                 p = t / warmup_span
                 if warmup_type == "linear":
                     f = p
@@ -770,10 +786,10 @@ class GetWsdSchedule(_HF):
 
             return value
 
-        def decay(m):
+        def decay(m: Any) -> Callable[[Any], Any]:
             cos, sqrt, where, maximum = m.cos, m.sqrt, m.where, m.maximum
 
-            def value(t):
+            def value(t: Any) -> Any:
                 p = (t - w - s) / decay_span
                 if decay_type == "linear":
                     f = 1.0 - p
@@ -832,7 +848,7 @@ class GetReduceOnPlateauSchedule(StatefulFamily):
     )
     example = "hf.get_reduce_on_plateau_schedule(factor=0.5, patience=2, lr=0.001)"
 
-    def meaning(self):
+    def meaning(self) -> Plateau:
         from .stateful import Plateau  # imported here: the registry keeps its modules' order
 
         return Plateau.make(
@@ -847,7 +863,7 @@ class GetReduceOnPlateauSchedule(StatefulFamily):
             eps=self.eps,
         )
 
-    def new_state(self):
+    def new_state(self) -> Any:
         return self.meaning().new_state()
 
 
@@ -908,10 +924,10 @@ class GetScheduler(Family):
     )
 
     @property
-    def is_stateful(self):  # type: ignore[override]
+    def is_stateful(self) -> bool:  # type: ignore[override]
         return self.target().is_stateful
 
-    def check(self):
+    def check(self) -> None:
         self.__dict__["_target"] = self._dispatch()
 
     def target(self) -> Family:
@@ -968,17 +984,17 @@ class GetScheduler(Family):
         target.check()
         return target
 
-    def meaning(self):
+    def meaning(self) -> Expr:
         return self.target()
 
-    def base_rate_scope(self):
+    def base_rate_scope(self) -> str:
         return self.target().base_rate_scope()
 
-    def finite(self):
+    def finite(self) -> bool:
         return self.target().finite()
 
-    def length(self):
+    def length(self) -> float:
         return self.target().length()
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         return builder.build(self.target(), offset)

@@ -16,7 +16,7 @@ join) is an error naming the parameter.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -25,11 +25,13 @@ from ..compute import kernels
 from ..compute.kernels import Kernel
 from ..compute.math_namespaces import libm
 from ..model.compositions import Const
+from ..model.expr import Builder, Expr
 from ..model.family import Family, Param
 from ..model.registry import register
 from ..model.types import (
     BOOLEAN,
     SCHEDULE,
+    Context,
     ListOf,
     MappingOf,
     Nullable,
@@ -38,7 +40,7 @@ from ..model.types import (
 )
 from ..model.units import MAX_STEPS, Quantity, normalize_steps
 from ..syntax.errors import ArgumentError, EvaluationError, LimitError, LrspecError
-from ..syntax.nodes import Neg, Number
+from ..syntax.nodes import Neg, Node, Number, Span
 from ..syntax.printer import format_number
 from .core import Constant, PiecewiseConstant
 from .hf_namespace import AsWritten, Keywords, QuotedChoice, checked_finite, typed
@@ -50,7 +52,9 @@ class SignedSteps(Steps):
     """A step count that may also be 0 or negative (optax gives such counts a meaning); with a
     unit (``5%``) it is >= 0."""
 
-    def _check(self, value, ctx, node, written=None):
+    def _check(
+        self, value: int | float, ctx: Context, node: Node | None, written: str | None = None
+    ) -> None:
         if abs(value) > MAX_STEPS:
             shown = written if written is not None else format_number(value)
             ctx.fail(f"must be within 2**53 steps of 0, got {shown}", node, cls=LimitError)
@@ -58,7 +62,7 @@ class SignedSteps(Steps):
     def describe(self) -> str:
         return f"{self.label} of any sign (units %, ep, sp, tok allowed)"
 
-    def to_node(self, value):
+    def to_node(self, value: Any) -> Node:
         if isinstance(value, Quantity) or value >= 0:
             return super().to_node(value)
         return Neg(Number(-value))
@@ -74,7 +78,7 @@ _DIV = Real(0.0, 1e300, lo_open=True, label="factor")
 # -- exact operations -----------------------------------------------------------------------
 
 
-def _binpow(x, y: int):
+def _binpow(x: Any, y: int) -> Any:
     """``x ** y`` for an int y >= 0 as jax's ``lax.integer_pow`` computes it."""
     if y == 0:
         return 1.0
@@ -88,7 +92,7 @@ def _binpow(x, y: int):
     return acc
 
 
-def _power(m, exponent):
+def _power(m: Any, exponent: float) -> Callable[[Any], Any]:
     """``x ** exponent`` as optax computes it, for the math namespace ``m``."""
     if type(exponent) is int:
         return lambda x: _binpow(x, exponent)
@@ -96,7 +100,7 @@ def _power(m, exponent):
     return lambda x: pow_(x, exponent)
 
 
-def _steady(value: float):
+def _steady(value: float) -> kernels.Maker:
     return lambda m: lambda t: value
 
 
@@ -104,7 +108,7 @@ def _held(value: float, length: float) -> Kernel:
     return kernels.formula(length, _steady(value))
 
 
-def _polynomial(init, end, power, steps, begin) -> Kernel:
+def _polynomial(init: float, end: float, power: float, steps: float, begin: float) -> Kernel:
     """``polynomial_schedule``: ``(init - end) * (1 - clip(t - begin, 0, steps) / steps) **
     power + end``; a constant ``init`` for steps <= 0."""
     if steps <= 0:
@@ -112,10 +116,10 @@ def _polynomial(init, end, power, steps, begin) -> Kernel:
     begin = max(begin, 0)
     height, inverse = init - end, 1.0 / steps
 
-    def make(m):
+    def make(m: Any) -> Callable[[Any], Any]:
         pw, minimum, maximum = _power(m, power), m.minimum, m.maximum
 
-        def value(t):
+        def value(t: Any) -> Any:
             count = minimum(maximum(t - begin, 0.0), steps)
             # 1 - count * (1 / steps) is never below 0 step by step; compiled, XLA fuses it
             # into a multiply-add that can land a hair below (then optax's own power 0.5
@@ -127,11 +131,19 @@ def _polynomial(init, end, power, steps, begin) -> Kernel:
     return kernels.formula(normalize_steps(begin + steps), make)
 
 
-def _polynomial_length(steps, begin):
+def _polynomial_length(steps: float, begin: float) -> float:
     return normalize_steps(max(begin, 0) + steps) if steps > 0 else 0
 
 
-def _exponential(init, steps, rate, begin, staircase, end, describe) -> Kernel:
+def _exponential(
+    init: float,
+    steps: float,
+    rate: float,
+    begin: float,
+    staircase: bool,
+    end: float | None,
+    describe: Callable[[], str],
+) -> Kernel:
     """``exponential_decay``: ``init * rate ** ((t - begin) / steps)`` after begin (the
     exponent floored with staircase), clipped at ``end`` (a floor when rate < 1, else a
     ceiling); a constant ``init`` for steps <= 0 or rate 0."""
@@ -139,7 +151,7 @@ def _exponential(init, steps, rate, begin, staircase, end, describe) -> Kernel:
         return kernels.constant(init)
     begin, inverse = max(begin, 0), 1.0 / steps
 
-    def clip(m):
+    def clip(m: Any) -> Callable[[Any], Any]:
         where = m.where
         if end is None:
             return lambda v: v
@@ -147,13 +159,13 @@ def _exponential(init, steps, rate, begin, staircase, end, describe) -> Kernel:
             return lambda v: where(v < end, end, v)
         return lambda v: where(v > end, end, v)
 
-    def decaying(m):
+    def decaying(m: Any) -> Callable[[Any], Any]:
         pow_, floor, clipped, where = libm(m, "pow"), m.floor, clip(m), m.where
 
-        def flushed(x):  # XLA flushes subnormal results to zero
+        def flushed(x: Any) -> Any:  # XLA flushes subnormal results to zero
             return where(x < _TINY, where(x > -_TINY, 0.0 * x, x), x)
 
-        def value(t):
+        def value(t: Any) -> Any:
             p = (t - begin) * inverse
             if staircase:
                 p = floor(p)
@@ -176,14 +188,14 @@ class _Python:
     """A math namespace of plain Python operations, for constants computed once."""
 
     @staticmethod
-    def where(condition, if_true, if_false):
+    def where(condition: Any, if_true: Any, if_false: Any) -> Any:
         return if_true if condition else if_false
 
 
 _PYTHON = _Python()
 
 
-def _finite(kernel: Kernel, describe) -> Kernel:
+def _finite(kernel: Kernel, describe: Callable[[], str]) -> Kernel:
     """``kernel``, raising an EvaluationError where its value overflows (optax gives inf)."""
     inner_scalar, inner_fill = kernel.scalar, kernel.fill
 
@@ -192,13 +204,13 @@ def _finite(kernel: Kernel, describe) -> Kernel:
             f"'{describe()}' overflows to a non-finite value", details=(("needs_step", True),)
         )
 
-    def scalar(t):
+    def scalar(t: float) -> float:
         value = inner_scalar(t)
         if value - value != 0:
             raise overflow()
         return value
 
-    def fill(t, out, ordered):
+    def fill(t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
         inner_fill(t, out, ordered)
         if not np.isfinite(out).all():
             raise overflow()
@@ -206,15 +218,15 @@ def _finite(kernel: Kernel, describe) -> Kernel:
     return Kernel(kernel.length, scalar, fill, kernel.traced)
 
 
-def _cosine(init, steps, alpha, exponent) -> Kernel:
+def _cosine(init: float, steps: float, alpha: float, exponent: float) -> Kernel:
     """``cosine_decay_schedule``: ``init * ((1 - alpha) * c ** exponent + alpha)``,
     ``c = 0.5 * (1 + cos(pi * min(t, steps) / steps))``."""
     inverse, keep = 1.0 / steps, 1 - alpha
 
-    def make(m):
+    def make(m: Any) -> Callable[[Any], Any]:
         pw, cos, minimum, pi = _power(m, exponent), m.cos, m.minimum, m.pi
 
-        def value(t):
+        def value(t: Any) -> Any:
             count = minimum(t, steps)
             c = 0.5 * (1 + cos((pi * count) * inverse))
             return init * (keep * pw(c) + alpha)
@@ -224,7 +236,9 @@ def _cosine(init, steps, alpha, exponent) -> Kernel:
     return kernels.formula(steps, make)
 
 
-def _interpolation(kind: str, init, pairs) -> tuple[list, list, float]:
+def _interpolation(
+    kind: str, init: float, pairs: Iterable[tuple[float, float]]
+) -> tuple[list[float], list[float], float]:
     """The pieces of ``piecewise_interpolate_schedule``: the accumulated values at the sorted
     boundaries (0 first), and the length (the last boundary, or 0)."""
     items = sorted(pairs)
@@ -235,9 +249,10 @@ def _interpolation(kind: str, init, pairs) -> tuple[list, list, float]:
     return bounds, values, max(bounds[-1], 0)
 
 
-def _interpolate(kind: str, init, pairs) -> Kernel:
+def _interpolate(kind: str, init: float, pairs: Iterable[tuple[float, float]]) -> Kernel:
     bounds, values, length = _interpolation(kind, init, pairs)
-    cuts, makers = [], []
+    cuts: list[float] = []
+    makers: list[kernels.Maker] = []
     for i in range(len(bounds) - 1):
         low, high = bounds[i], bounds[i + 1]
         if high <= max(low, 0):
@@ -250,13 +265,15 @@ def _interpolate(kind: str, init, pairs) -> Kernel:
     return kernels.formula_pieces(normalize_steps(length), cuts, makers)
 
 
-def _interpolator(kind, low, inverse, start, stop):
+def _interpolator(
+    kind: str, low: float, inverse: float, start: float, stop: float
+) -> kernels.Maker:
     rise, half = stop - start, (start - stop) / 2.0
 
-    def make(m):
+    def make(m: Any) -> Callable[[Any], Any]:
         cos, pi = m.cos, m.pi
 
-        def value(t):
+        def value(t: Any) -> Any:
             pct = (t - low) * inverse
             if kind == "linear":
                 return rise * pct + start + 0.0
@@ -289,14 +306,14 @@ def _join(parts: Sequence[Kernel], boundaries: Sequence[float]) -> Kernel:
     numbered = list(enumerate(bounds, 1))
     scalars = [k.scalar for k in members]
 
-    def scalar(t):
+    def scalar(t: float) -> float:
         i = 0
         for j, b in numbered:
             if not t < b:
                 i = j
         return scalars[i](t - offsets[i])
 
-    def fill(t, out, ordered):
+    def fill(t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
         which = np.zeros(t.shape, dtype=np.intp)
         for j, b in numbered:
             which[t >= b] = j
@@ -310,14 +327,17 @@ def _join(parts: Sequence[Kernel], boundaries: Sequence[float]) -> Kernel:
             members[i].fill(t[index] - offsets[i], values, ordered)
             out[index] = values
 
-    def traced(t, m):
-        result = members[0].traced(t, m)
+    traceds = [k.traced for k in members if k.traced is not None]
+    if len(traceds) < len(members):  # a member that cannot be traced
+        return kernels.with_hold(length, scalar, fill, None)
+
+    def traced(t: Any, m: Any) -> Any:
+        result = traceds[0](t, m)
         for j, b in numbered:
-            result = m.where(t < b, result, members[j].traced(m.maximum(t - b, 0.0), m))
+            result = m.where(t < b, result, traceds[j](m.maximum(t - b, 0.0), m))
         return result
 
-    has_traced = all(k.traced for k in members)
-    return kernels.with_hold(length, scalar, fill, traced if has_traced else None)
+    return kernels.with_hold(length, scalar, fill, traced)
 
 
 # -- the families ---------------------------------------------------------------------------
@@ -330,7 +350,7 @@ class _Optax(Family):
     origin = "optax."
     print_keywords = True
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         return self.build()
 
     def build(self) -> Kernel:
@@ -350,38 +370,38 @@ class ConstantSchedule(_Optax):
     params = (Param("value", _VALUE, doc="the value"),)
     example = "optax.constant_schedule(value=0.1)"
 
-    def finite(self):
+    def finite(self) -> bool:
         return False
 
-    def length(self):
+    def length(self) -> float:
         return math.inf
 
-    def meaning(self):
+    def meaning(self) -> Expr:
         return Const(self.value)
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         return kernels.constant(self.value)
 
 
 class _Polynomial(_Optax):
     __slots__ = ()
 
-    def finite(self):
+    def finite(self) -> bool:
         return True
 
-    def check(self):
+    def check(self) -> None:
         init, end = self.init_value, self.args.get("end_value", self.args.get("peak_value"))
         checked_finite(self, "init_value", init - end)
 
-    def _arguments(self) -> tuple:
+    def _arguments(self) -> tuple[float, float, float, float, float]:
         """init, end, power, steps, begin."""
         raise NotImplementedError
 
-    def length(self):
+    def length(self) -> float:
         _, _, _, steps, begin = self._arguments()
         return _polynomial_length(steps, begin)
 
-    def build(self):
+    def build(self) -> Kernel:
         return _polynomial(*self._arguments())
 
 
@@ -410,7 +430,7 @@ class PolynomialSchedule(_Polynomial):
         "transition_steps=1000, transition_begin=100)"
     )
 
-    def _arguments(self):
+    def _arguments(self) -> tuple[float, float, float, float, float]:
         return (
             self.init_value,
             self.end_value,
@@ -440,7 +460,7 @@ class LinearSchedule(_Polynomial):
     )
     example = "optax.linear_schedule(init_value=0.0, end_value=0.1, transition_steps=1000)"
 
-    def _arguments(self):
+    def _arguments(self) -> tuple[float, float, float, float, float]:
         return (self.init_value, self.end_value, 1, self.transition_steps, self.transition_begin)
 
 
@@ -464,7 +484,7 @@ class WarmupConstantSchedule(_Polynomial):
     )
     example = "optax.warmup_constant_schedule(init_value=0.0, peak_value=0.1, warmup_steps=500)"
 
-    def _arguments(self):
+    def _arguments(self) -> tuple[float, float, float, float, float]:
         return (self.init_value, self.peak_value, 1, self.warmup_steps, 0)
 
 
@@ -495,25 +515,25 @@ class PiecewiseConstantSchedule(_Optax):
         "boundaries_and_scales={30: 0.5, 60: 0.1})"
     )
 
-    def finite(self):
+    def finite(self) -> bool:
         return False
 
-    def length(self):
+    def length(self) -> float:
         return math.inf
 
-    def _table(self) -> tuple[list, list]:
+    def _table(self) -> tuple[list[float], list[float]]:
         items = sorted(self.boundaries_and_scales or ())
         values = [self.init_value]
         for _, scale in items:
             values.append(values[-1] * scale)
         return [b for b, _ in items], values
 
-    def check(self):
+    def check(self) -> None:
         pairs = self.boundaries_and_scales or ()
         if self.resolved(*(b for b, _ in pairs)):
             checked_finite(self, "boundaries_and_scales", *self._table()[1])
 
-    def meaning(self):
+    def meaning(self) -> Expr | None:
         bounds, values = self._table()
         if values[0] < 0:
             return None  # lrspec's rates are >= 0; optax takes negative values too
@@ -525,7 +545,7 @@ class PiecewiseConstantSchedule(_Optax):
             boundaries=tuple(bounds[start:]), values=tuple(values[start:])
         )
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         meaning = self.meaning()
         if meaning is not None:
             return builder.build(meaning, offset)
@@ -560,13 +580,13 @@ class ExponentialDecay(_Optax):
         "transition_begin=500, staircase=True, end_value=0.001)"
     )
 
-    def finite(self):
+    def finite(self) -> bool:
         return False
 
-    def length(self):
+    def length(self) -> float:
         return math.inf
 
-    def build(self):
+    def build(self) -> Kernel:
         return _exponential(
             self.init_value,
             self.transition_steps,
@@ -599,17 +619,19 @@ class CosineDecaySchedule(_Optax):
     )
     example = "optax.cosine_decay_schedule(init_value=0.1, decay_steps=10000, alpha=0.01)"
 
-    def finite(self):
+    decay_steps: float
+
+    def finite(self) -> bool:
         return True
 
-    def length(self):
+    def length(self) -> float:
         return self.decay_steps
 
-    def check(self):
+    def check(self) -> None:
         alpha = self.alpha
         checked_finite(self, "alpha", self.init_value * (abs(1 - alpha) + abs(alpha)))
 
-    def build(self):
+    def build(self) -> Kernel:
         return _cosine(self.init_value, self.decay_steps, self.alpha, self.exponent)
 
 
@@ -618,17 +640,17 @@ class _Interpolated(_Optax):
 
     __slots__ = ()
 
-    def finite(self):
+    def finite(self) -> bool:
         return True
 
-    def interpolation(self) -> tuple[str, float, tuple]:
+    def interpolation(self) -> tuple[str, float, tuple[tuple[float, float], ...]]:
         """The interpolate_type, init_value and (boundary, scale) pairs."""
         raise NotImplementedError
 
-    def length(self):
+    def length(self) -> float:
         return normalize_steps(_interpolation(*self.interpolation())[2])
 
-    def check(self):
+    def check(self) -> None:
         kind, init, pairs = self.interpolation()
         if self.resolved(*(b for b, _ in pairs)):
             param = (
@@ -636,7 +658,7 @@ class _Interpolated(_Optax):
             )
             checked_finite(self, param, *_interpolation(kind, init, pairs)[1])
 
-    def build(self):
+    def build(self) -> Kernel:
         return _interpolate(*self.interpolation())
 
 
@@ -674,11 +696,11 @@ class PiecewiseInterpolateSchedule(_Interpolated):
         "boundaries_and_scales={1000: 0.1, 5000: 0.5})"
     )
 
-    def interpolation(self):
+    def interpolation(self) -> tuple[str, float, tuple[tuple[float, float], ...]]:
         return self.interpolate_type, self.init_value, self.boundaries_and_scales or ()
 
 
-def _dict_items(*pairs) -> tuple:
+def _dict_items(*pairs: tuple[float, float]) -> tuple[tuple[float, float], ...]:
     """A Python dict literal's items: a repeated key keeps its first place and last value."""
     return tuple(dict(pairs).items())
 
@@ -706,7 +728,7 @@ class LinearOnecycleSchedule(_Interpolated):
     )
     example = "optax.linear_onecycle_schedule(transition_steps=10000, peak_value=0.1)"
 
-    def interpolation(self):
+    def interpolation(self) -> tuple[str, float, tuple[tuple[float, float], ...]]:
         steps, div = self.transition_steps, self.div_factor
         pairs = _dict_items(
             (int(self.pct_start * steps), div),
@@ -715,7 +737,7 @@ class LinearOnecycleSchedule(_Interpolated):
         )
         return "linear", self.peak_value / div, pairs
 
-    def check(self):
+    def check(self) -> None:
         if self.resolved(self.transition_steps):
             super().check()
 
@@ -747,7 +769,7 @@ class CosineOnecycleSchedule(_Interpolated):
     )
     example = "optax.cosine_onecycle_schedule(transition_steps=10000, peak_value=0.1)"
 
-    def interpolation(self):
+    def interpolation(self) -> tuple[str, float, tuple[tuple[float, float], ...]]:
         steps, div = self.transition_steps, self.div_factor
         pairs = _dict_items(
             (int(self.pct_start * steps), div),
@@ -755,7 +777,7 @@ class CosineOnecycleSchedule(_Interpolated):
         )
         return "cosine", self.peak_value / div, pairs
 
-    def check(self):
+    def check(self) -> None:
         product = self.div_factor * self.final_div_factor
         if product == 0 or not math.isfinite(1.0 / product):
             self.fail("final_div_factor", "makes 1 / (div_factor * final_div_factor) overflow")
@@ -763,7 +785,7 @@ class CosineOnecycleSchedule(_Interpolated):
             super().check()
 
 
-def _alpha(peak, end):
+def _alpha(peak: float, end: float) -> float:
     """warmup_cosine_decay_schedule's alpha: end_value is ignored when peak_value is 0."""
     return 0.0 if peak == 0.0 else end / peak
 
@@ -796,10 +818,10 @@ class WarmupCosineDecaySchedule(_Optax):
         "decay_steps=10000, end_value=0.001)"
     )
 
-    def finite(self):
+    def finite(self) -> bool:
         return True
 
-    def check(self):
+    def check(self) -> None:
         warmup, decay = self.warmup_steps, self.decay_steps
         if self.resolved(warmup, decay) and not decay - warmup > 0:
             self.fail(
@@ -812,11 +834,11 @@ class WarmupCosineDecaySchedule(_Optax):
         checked_finite(self, "init_value", init - peak)
         checked_finite(self, "end_value", alpha, peak * (abs(1 - alpha) + abs(alpha)))
 
-    def length(self):
+    def length(self) -> float:
         warmup, decay = self.warmup_steps, self.decay_steps
         return _join_length([warmup], [_polynomial_length(warmup, 0), decay - warmup])
 
-    def build(self):
+    def build(self) -> Kernel:
         init, peak, warmup = self.init_value, self.peak_value, self.warmup_steps
         alpha = _alpha(peak, self.end_value)
         ramp = _polynomial(init, peak, 1, warmup, 0)
@@ -854,16 +876,16 @@ class WarmupExponentialDecaySchedule(_Optax):
         "warmup_steps=500, transition_steps=1000, decay_rate=0.5)"
     )
 
-    def finite(self):
+    def finite(self) -> bool:
         return False
 
-    def length(self):
+    def length(self) -> float:
         return math.inf
 
-    def check(self):
+    def check(self) -> None:
         checked_finite(self, "init_value", self.init_value - self.peak_value)
 
-    def build(self):
+    def build(self) -> Kernel:
         ramp = _polynomial(self.init_value, self.peak_value, 1, self.warmup_steps, 0)
         decay = _exponential(
             self.peak_value,
@@ -877,7 +899,7 @@ class WarmupExponentialDecaySchedule(_Optax):
         return _join([ramp, decay], [self.warmup_steps])
 
 
-def _cycle_error(error: LrspecError, index: int, span) -> LrspecError:
+def _cycle_error(error: LrspecError, index: int, span: Span | None) -> LrspecError:
     message = error.message
     if message.startswith(f"{WarmupCosineDecaySchedule.name}: "):
         message = message[len(WarmupCosineDecaySchedule.name) + 2 :]
@@ -917,10 +939,10 @@ class SgdrSchedule(_Optax):
         "'warmup_steps': 100, 'decay_steps': 2000}])"
     )
 
-    def finite(self):
+    def finite(self) -> bool:
         return True
 
-    def check(self):
+    def check(self) -> None:
         self.__dict__["_cycles"] = self._make_cycles()
 
     def cycles(self) -> list[WarmupCosineDecaySchedule]:
@@ -949,17 +971,18 @@ class SgdrSchedule(_Optax):
             cycles.append(cycle)
         return cycles
 
-    def _boundaries(self) -> list:
-        boundaries, step = [], 0
+    def _boundaries(self) -> list[float]:
+        boundaries: list[float] = []
+        step = 0
         for cycle in self.cycles()[:-1]:
             step += cycle.decay_steps
             boundaries.append(step)
         return boundaries
 
-    def length(self):
+    def length(self) -> float:
         return _join_length(self._boundaries(), [c.length() for c in self.cycles()])
 
-    def build(self):
+    def build(self) -> Kernel:
         return _join([c.build() for c in self.cycles()], self._boundaries())
 
 
@@ -988,21 +1011,21 @@ class JoinSchedules(_Optax):
         "boundaries=[500])"
     )
 
-    def check(self):
+    def check(self) -> None:
         if not self.schedules:
             self.fail("schedules", "must hold at least one schedule (optax fails when called)")
 
-    def _zipped(self) -> tuple[list, list[Any]]:
+    def _zipped(self) -> tuple[list[float], list[Expr]]:
         boundaries = list(self.boundaries[: len(self.schedules) - 1])
         return boundaries, list(self.schedules[: len(boundaries) + 1])
 
-    def finite(self):
+    def finite(self) -> bool:
         return self._zipped()[1][-1].finite()
 
-    def length(self):
+    def length(self) -> float:
         boundaries, members = self._zipped()
         return _join_length(boundaries, [s.length() for s in members])
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         boundaries, members = self._zipped()
         return _join([builder.build(s, offset) for s in members], boundaries)
