@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .formats.config import load
 from .formats.files import load_file
 from .model.units import Binding
@@ -35,7 +37,7 @@ from .syntax.printer import unparse
 __version__ = "0.1.0"
 
 
-def to_dict(schedule: Schedule) -> dict:
+def to_dict(schedule: Schedule) -> dict[str, Any]:
     """The dict form of a schedule (plain JSON types); see :func:`from_dict`."""
     return schedule.to_dict()
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from . import families as _families  # noqa: F401  (registers every family)
-from .model.family import Family, default_text
+from .model.family import Family, Param, default_text
 from .model.registry import families
 
 START, END = "<!-- families:start -->", "<!-- families:end -->"
@@ -70,7 +70,7 @@ def family_markdown(cls: type[Family]) -> str:
     return "\n".join(lines)
 
 
-def _default(p) -> str:
+def _default(p: Param) -> str:
     return default_text(p)
 
 

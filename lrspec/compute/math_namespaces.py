@@ -22,12 +22,14 @@ pow, on arrays the SIMD one). So each function is used in the same form by both 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from types import SimpleNamespace
+from typing import Any
 
 import numpy as np
 
 
-def _pick_cos():
+def _pick_cos() -> Callable[[float], float]:
     # SIMD versions of cos differ from the C library on a good fraction of inputs, so a
     # thousand spread-out probes tell them apart.
     probe = np.concatenate([np.linspace(0.0, 4 * math.pi, 700), np.geomspace(1e-8, 1e6, 300)])
@@ -37,36 +39,37 @@ def _pick_cos():
     return _on_scalar(np.cos)
 
 
-def _on_scalar(ufunc):
+def _on_scalar(ufunc: np.ufunc) -> Callable[[float], float]:
     """A unary NumPy ufunc applied to a Python float, returning a Python float."""
     return lambda x: float(ufunc(x))
 
 
-def _scalar_power(base, exponent):
+def _scalar_power(base: float, exponent: float) -> float:
     return float(np.power(np.array([base], dtype=float), np.array([exponent], dtype=float))[0])
 
 
-def _array_power(base, exponent):
-    base, exponent = np.broadcast_arrays(
+def _array_power(base: Any, exponent: Any) -> np.ndarray:
+    bases, exponents = np.broadcast_arrays(
         np.atleast_1d(np.asarray(base, dtype=float)),
         np.atleast_1d(np.asarray(exponent, dtype=float)),
     )
-    return np.power(np.ascontiguousarray(base), np.ascontiguousarray(exponent))
+    powers: np.ndarray = np.power(np.ascontiguousarray(bases), np.ascontiguousarray(exponents))
+    return powers
 
 
-def _scalar_where(condition, if_true, if_false):
+def _scalar_where(condition: Any, if_true: Any, if_false: Any) -> Any:
     return if_true if condition else if_false
 
 
-def _scalar_minimum(a, b):
+def _scalar_minimum(a: float, b: float) -> float:
     return a if a < b else b
 
 
-def _scalar_maximum(a, b):
+def _scalar_maximum(a: float, b: float) -> float:
     return a if a > b else b
 
 
-def _scalar_floor(x):
+def _scalar_floor(x: float) -> float:
     # Floor division by 1.0 is floor() as a float, exactly like np.floor (and faster), for
     # every float below 2**52; from there on every float is whole (inf // 1.0 would be nan).
     return x // 1.0 if -4503599627370496.0 < x < 4503599627370496.0 else x
@@ -107,7 +110,7 @@ ARRAY = SimpleNamespace(
 )
 
 
-def traced_namespace(xp, **overrides) -> SimpleNamespace:
+def traced_namespace(xp: Any, **overrides: Any) -> SimpleNamespace:
     """The math namespace for a traced evaluation with a NumPy-like array module ``xp``
     (``numpy``, ``jax.numpy``): the functions formulas use, plus what tables need
     (``full_like``, ``asarray``, ``take``, ``searchsorted``, ``to_index``)."""
@@ -155,11 +158,11 @@ def _c_pow(base: float, exponent: float) -> float:
         return math.nan
 
 
-_C_SCALAR = {"pow": _c_pow, "tanh": math.tanh}
+_C_SCALAR: dict[str, Callable[..., float]] = {"pow": _c_pow, "tanh": math.tanh}
 _C_ARRAY = {name: np.frompyfunc(f, 2 if name == "pow" else 1, 1) for name, f in _C_SCALAR.items()}
 
 
-def libm(m, name: str):
+def libm(m: Any, name: str) -> Callable[..., Any]:
     """``pow`` or ``tanh`` as the C library computes them (Python's ``float ** float``,
     ``math.tanh``: what timm and Keras's float64 formula use), for the math namespace ``m``.
 
@@ -171,10 +174,11 @@ def libm(m, name: str):
     if m is ARRAY:
         vector = _C_ARRAY[name]
         return lambda *args: np.asarray(vector(*args), dtype=float)
-    return getattr(m, name)
+    own: Callable[..., Any] = getattr(m, name)
+    return own
 
 
-def floor_log(m, base: float):
+def floor_log(m: Any, base: float) -> Callable[[Any], Any]:
     """``x -> floor(log(x) / log(base))`` with CPython's ``math.log`` (the C library's log),
     as Keras's float64 formula and timm's ``math.floor(math.log(x, base))`` compute it.
 
@@ -189,38 +193,38 @@ def floor_log(m, base: float):
     log, floor = math.log, math.floor
     if m is SCALAR:
 
-        def scalar(x):
+        def scalar(x: float) -> float:
             return float(floor(log(x) / log_base))
 
         return scalar
     if m is ARRAY:
 
-        def array(x):
-            x = np.asarray(x, dtype=float)
-            ratio = np.log(x) / log_base
-            index = np.floor(ratio)
+        def array(x: Any) -> np.ndarray:
+            values = np.asarray(x, dtype=float)
+            ratio = np.log(values) / log_base
+            index: np.ndarray = np.floor(ratio)
             near = np.abs(ratio - np.rint(ratio)) <= 1e-9 * np.maximum(np.abs(ratio), 1.0)
             if near.any():
                 where = np.flatnonzero(near)
-                index[where] = [floor(log(v) / log_base) for v in x[where].tolist()]
+                index[where] = [floor(log(v) / log_base) for v in values[where].tolist()]
             return index
 
         return array
     m_floor, m_log = m.floor, m.log
 
-    def traced(x):
+    def traced(x: Any) -> Any:
         return m_floor(m_log(x) / log_base)
 
     return traced
 
 
-def floor_divide(m, divisor: float):
+def floor_divide(m: Any, divisor: float) -> Callable[[Any], Any]:
     """``t -> t // divisor`` as Python computes it for floats t >= 0, divisor > 0: the
     quotient of ``t - fmod(t, divisor)``, floored, and rounded up when more than half a unit
     below (``1 // 0.1`` is 9.0, not floor(1 / 0.1) = 10.0)."""
     fmod, floor, where = m.fmod, m.floor, m.where
 
-    def divide(t):
+    def divide(t: Any) -> Any:
         quotient = (t - fmod(t, divisor)) / divisor
         whole = floor(quotient)
         return where(quotient - whole > 0.5, whole + 1.0, whole)

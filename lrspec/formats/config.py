@@ -48,7 +48,8 @@ def load(value: Any, **sizes: int | None) -> Schedule:
     >>> str(lrspec.load({"type": "cosine", "initial_value": 3e-4}))
     'CosineAnnealingLRSchedule(initial_value=0.0003)'
     """
-    bind = {k: v for k, v in sizes.items() if v is not None}
+    # The sizes given, forwarded as keywords to parse(), from_dict() and bind().
+    bind: dict[str, Any] = {k: v for k, v in sizes.items() if v is not None}
     if isinstance(value, Schedule):
         return value.bind(**bind) if bind else value
     if isinstance(value, str):

@@ -23,6 +23,7 @@ import reprlib
 import stat
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from ..schedule.schedule import Schedule
@@ -83,7 +84,7 @@ class Document:
         self.data = data
         self._root = root  # YAML's composed node graph, for line numbers
 
-    def field(self, field: Any) -> tuple[Any, list]:
+    def field(self, field: Any) -> tuple[Any, list[str | int]]:
         """The value at ``field`` (a dotted path; None or "" for the whole file) and the keys
         that lead to it."""
         if field is None or field == "":
@@ -92,7 +93,7 @@ class Document:
             raise ConfigError(
                 f"a field is a dotted name such as 'training.lr', got {_short(field)}"
             )
-        where: list = []
+        where: list[str | int] = []
         value = self.data
         for part in field.split("."):
             if isinstance(value, dict) and part in value:
@@ -108,7 +109,7 @@ class Document:
                 )
         return value, where
 
-    def line(self, where: list) -> int | None:
+    def line(self, where: list[str | int]) -> int | None:
         """The line (from 1) where the value at ``where`` starts, for YAML."""
         node = self._root
         if node is None:
@@ -129,9 +130,10 @@ class Document:
                 node = node.value[part]
             else:
                 return None
-        return node.start_mark.line + 1
+        start: int = node.start_mark.line
+        return start + 1
 
-    def place(self, where: list) -> str:
+    def place(self, where: list[str | int]) -> str:
         """``path: field (line N)`` for a message."""
         place = f"{self.path}: {'.'.join(map(str, where)) or '(the whole file)'}"
         line = self.line(where) if where else None
@@ -261,8 +263,8 @@ def loads_json(text: str, where: str) -> Any:
     """JSON text read as a config file is (a key written twice, NaN, Infinity, deep nesting
     and huge integers are ConfigErrors that name ``where``)."""
 
-    def pairs(items: list[tuple[str, Any]]) -> dict:
-        result: dict = {}
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
         for key, value in items:
             if key in result:
                 raise ConfigError(
@@ -300,7 +302,7 @@ def _read_toml(path: Path, text: str) -> Any:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
 
 
-def _tomllib():
+def _tomllib() -> ModuleType:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
@@ -315,7 +317,7 @@ def _tomllib():
 
 # -- YAML ----------------------------------------------------------------------------------
 
-_loader_class: Any = None
+_loader_class: type[Any] | None = None
 
 
 def _has_libyaml() -> bool:
@@ -326,7 +328,7 @@ def _has_libyaml() -> bool:
     return bool(getattr(yaml, "__with_libyaml__", False))
 
 
-def _yaml_loader():
+def _yaml_loader() -> type[Any]:
     """A safe loader that refuses a key written twice in one mapping (made on first use)."""
     global _loader_class
     if _loader_class is not None:
@@ -339,7 +341,7 @@ def _yaml_loader():
     base = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
 
     class Loader(base):  # type: ignore[valid-type,misc]
-        def construct_mapping(self, node, deep=False):
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
             if isinstance(node, yaml.MappingNode):
                 seen = set()
                 for key_node, _ in node.value:
@@ -410,7 +412,7 @@ def _check_expansion(path: Path, root: Any) -> None:
     written, never in what they expand to."""
     import yaml
 
-    def kids(node) -> list:
+    def kids(node: Any) -> list[Any]:
         if isinstance(node, yaml.MappingNode):
             return [part for pair in node.value for part in pair]
         if isinstance(node, yaml.SequenceNode):

@@ -26,7 +26,13 @@ from collections.abc import Callable, Iterator
 from typing import Any, ClassVar, NoReturn, TypeVar
 
 from ..compute import kernels
-from ..syntax.errors import ArgumentError, StateError, UnitError, missing_sizes_hint
+from ..syntax.errors import (
+    ArgumentError,
+    LrspecError,
+    StateError,
+    UnitError,
+    missing_sizes_hint,
+)
 from ..syntax.limits import default_limits
 from ..syntax.nodes import Call, Keyword, Node, Span
 from ..syntax.printer import format_bound, unparse
@@ -195,7 +201,7 @@ class Family(Expr):
         self,
         param: str,
         message: str,
-        cls: type[ArgumentError] = ArgumentError,
+        cls: type[LrspecError] = ArgumentError,
         hint: str | None = None,
     ) -> NoReturn:
         raise cls(

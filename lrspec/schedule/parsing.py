@@ -45,9 +45,9 @@ MAX_TEMPLATES = 512
 # text, or (text, sizes...) -> the schedule (pure), or its meaning and needs (stateful)
 _schedules: dict[Any, Schedule | tuple[Expr, set[str], bool]] = {}
 # the key of a text (see _cut) -> its template, or None for texts that cannot have one
-_templates: dict[tuple, Template | None] = {}
+_templates: dict[tuple[Any, ...], Template | None] = {}
 _lock = threading.Lock()
-_pattern: re.Pattern | None = None
+_pattern: re.Pattern[str] | None = None
 _NO_SIZES = Binding()
 # A number's unit is the letters (or the %) it ends with.
 _UNIT_LETTERS = "%abcdefghijklmnopqrstuvwxyz"
@@ -71,7 +71,7 @@ def parse(text: str, *, limits: Limits | None = None, **sizes: int | None) -> Sc
         return Schedule.from_text(text, binding, limits)
     if cacheable:
         known = _schedules.get(key)
-        if type(known) is Schedule:
+        if isinstance(known, Schedule):
             return known
         if known is not None:
             expr, needs, exact = known
@@ -113,7 +113,9 @@ def _binding(sizes: dict[str, Any]) -> Binding:
     return Binding(**sizes)
 
 
-def from_dict(data: dict, *, limits: Limits | None = None, **sizes: int | None) -> Schedule:
+def from_dict(
+    data: dict[str, Any], *, limits: Limits | None = None, **sizes: int | None
+) -> Schedule:
     """The schedule a dict form describes (see ``lrspec.schedule.dictform``).
 
     Sizes given here (``total_steps``, ``steps_per_epoch``) replace those in the dict's
@@ -145,7 +147,7 @@ on_default_limits_change(forget)
 # -- templates ------------------------------------------------------------------------------
 
 
-def _number_pattern() -> re.Pattern:
+def _number_pattern() -> re.Pattern[str]:
     global _pattern
     if _pattern is None:
         number = number_regexp()
@@ -154,7 +156,7 @@ def _number_pattern() -> re.Pattern:
     return _pattern
 
 
-def _cut(text: str) -> tuple[tuple, list[str]]:
+def _cut(text: str) -> tuple[tuple[Any, ...], list[str]]:
     """The key of a text (the pieces between its numbers and each number's unit, as a tuple:
     any text can hold any character, so no marker could stand for a number) and its numbers,
     as written. The units are in the key because they decide which of the run's sizes the
@@ -198,9 +200,9 @@ class Template:
         order.reverse()  # post-order: every node after its children
         index = {id(node): k for k, node in enumerate(order)}
         self.parents: list[int | None] = [None] * len(order)
-        self.layouts: list[tuple | None] = [None] * len(order)
+        self.layouts: list[tuple[int | tuple[int, ...] | _Constant, ...]] = []
         for k, node in enumerate(order):
-            layout = []
+            layout: list[int | tuple[int, ...] | _Constant] = []
             for name in node._fields:
                 value = getattr(node, name)
                 if name in node._children and isinstance(value, tuple):
@@ -209,7 +211,7 @@ class Template:
                     layout.append(index[id(value)])
                 else:
                     layout.append(_Constant(value))
-            self.layouts[k] = tuple(layout)
+            self.layouts.append(tuple(layout))
             for child in children(node):
                 self.parents[index[id(child)]] = k
         by_span = {node.span: k for k, node in enumerate(order) if type(node) is Number}
@@ -243,11 +245,11 @@ class Template:
         if not made:
             return order[-1]
         for k in sorted(above):  # children before parents
-            values = []
+            values: list[Any] = []  # the node's fields: children, tuples of them, constants
             for item in self.layouts[k]:
-                if type(item) is int:
+                if isinstance(item, int):
                     values.append(made.get(item) or order[item])
-                elif type(item) is tuple:
+                elif isinstance(item, tuple):
                     values.append(tuple([made.get(i) or order[i] for i in item]))
                 else:
                     values.append(item.value)

@@ -9,6 +9,7 @@ recursion). ``parse_tree(unparse(tree)) == tree`` holds for every tree.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Any, ClassVar, TypeVar
 
 from .records import Record
@@ -47,10 +48,10 @@ class _Node(Record):
     @classmethod
     def _assemble(
         cls: type[_N],
-        values: tuple[Any, ...],
+        values: Iterable[Any],
         span: Span | None,
         depth: int,
-        extra: tuple[Any, ...] = (),
+        extra: Iterable[Any] = (),
     ) -> _N:
         """A node from its field values in ``_fields`` order and its extras in ``_extra``
         order, without the keyword handling of ``__init__`` (for trees rebuilt in bulk)."""

@@ -49,9 +49,10 @@ def setting(value: Any, name: str) -> int | float:
             hint = "YAML reads a number such as 3e-4 as a string: write 3.0e-4"
         raise ConfigError(f"{name} must be a number, got {short(value)}", hint=hint)
     if isinstance(value, numbers.Integral):
-        if abs(value) > MAX_STEPS:
+        integer = int(value)
+        if abs(integer) > MAX_STEPS:
             raise ConfigError(f"{name} must be at most 2**53 in size, got {short(value)}")
-        return int(value)
+        return integer
     number = float(value)
     if not math.isfinite(number):
         raise ConfigError(f"{name} must be a finite number, got {number!r}")

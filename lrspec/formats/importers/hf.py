@@ -6,6 +6,7 @@ import json
 import math
 import numbers
 from collections.abc import Mapping
+from typing import Any
 
 from ...schedule.schedule import Schedule
 from ...syntax.errors import ConfigError
@@ -49,10 +50,10 @@ def from_hf(
     lr_scheduler_type: str = "linear",
     *,
     learning_rate: float = 5e-5,
-    num_training_steps: int | None = None,
+    num_training_steps: int | float | None = None,
     warmup_steps: int | float = 0,
     warmup_ratio: float = 0.0,
-    lr_scheduler_kwargs: dict | None = None,
+    lr_scheduler_kwargs: dict[str, Any] | None = None,
 ) -> Schedule:
     """The schedule of Hugging Face's ``TrainingArguments`` / ``get_scheduler``.
 
@@ -95,7 +96,7 @@ def from_hf(
     return build(_hf_tree(kind, lr, n, int(w), kwargs))
 
 
-def from_hf_config(config: Mapping, *, steps_per_epoch: int | None = None) -> Schedule:
+def from_hf_config(config: Mapping[str, Any], *, steps_per_epoch: int | None = None) -> Schedule:
     """The schedule of a saved ``TrainingArguments`` (``args.to_dict()``, its JSON, or the
     YAML that ``HfArgumentParser.parse_yaml_file`` reads), as the ``Trainer`` makes it.
 
@@ -119,7 +120,7 @@ def from_hf_config(config: Mapping, *, steps_per_epoch: int | None = None) -> Sc
     if not isinstance(max_steps, bool) and isinstance(max_steps, numbers.Real) and max_steps < 0:
         epochs = real(config.get("num_train_epochs", 3.0), "num_train_epochs")
         if steps_per_epoch is None:
-            n = None
+            n: int | float | None = None
         else:
             if epochs <= 0:
                 raise ConfigError(f"num_train_epochs must be > 0, got {epochs!r}")
@@ -146,7 +147,7 @@ def from_hf_config(config: Mapping, *, steps_per_epoch: int | None = None) -> Sc
         raise
 
 
-def _take(kwargs: dict, allowed: dict) -> dict:
+def _take(kwargs: dict[str, Any], allowed: dict[str, Any]) -> dict[str, Any]:
     unknown = set(map(str, kwargs)) - set(allowed)
     if unknown:
         raise ConfigError(
@@ -184,7 +185,7 @@ def _cosine_waves(lr: float, floor: float, length: int, cycles: float) -> Node:
     return seq(*pieces)
 
 
-def _hf_tree(kind: str, lr: float, n: int | None, w: int, kwargs: dict) -> Node:
+def _hf_tree(kind: str, lr: float, n: int | None, w: int, kwargs: dict[str, Any]) -> Node:
     rest = (n - w) if n is not None else 0
     if kind == "constant":
         _take(kwargs, {})
@@ -240,9 +241,7 @@ def _hf_tree(kind: str, lr: float, n: int | None, w: int, kwargs: dict) -> Node:
         if not cycles >= 1:
             raise ConfigError(f"num_cycles must be >= 1, got {cycles!r}")
         times = math.ceil(cycles)
-        body: Node = call(
-            "Repeat", call("Cosine", rate(lr), rate(0.0), steps(rest / cycles)), num(times)
-        )
+        body = call("Repeat", call("Cosine", rate(lr), rate(0.0), steps(rest / cycles)), num(times))
         if times != cycles:  # a last, partial cycle; then HF gives 0
             body = seq(cut(body, stop=rest), rate(0.0))
         return warmed(w, body, 0.0, lr)
@@ -258,7 +257,7 @@ def _hf_tree(kind: str, lr: float, n: int | None, w: int, kwargs: dict) -> Node:
     raise AssertionError(kind)  # every supported type is handled above
 
 
-def _hf_wsd(lr: float, n: int | None, w: int, kwargs: dict) -> Node:
+def _hf_wsd(lr: float, n: int | None, w: int, kwargs: dict[str, Any]) -> Node:
     given = _take(
         kwargs,
         {

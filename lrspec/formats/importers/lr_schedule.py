@@ -31,7 +31,7 @@ def is_config(value: Any) -> bool:
     return isinstance(value, dict) and bool(value) and set(value) <= KEYS
 
 
-def from_lr_schedule(cfg: dict, binding: Binding | None = None) -> Schedule:
+def from_lr_schedule(cfg: dict[str, Any], binding: Binding | None = None) -> Schedule:
     """The schedule of a ``create(cfg)`` dict."""
     if not is_config(cfg):
         keys = sorted(k if isinstance(k, str) else short(k) for k in cfg)

@@ -28,7 +28,7 @@ def is_config(value: Any) -> bool:
     return isinstance(value, dict) and ("hyperparameters" in value or "id" in value)
 
 
-def from_numpy_ml(cfg: dict, binding: Binding | None = None) -> Schedule:
+def from_numpy_ml(cfg: dict[str, Any], binding: Binding | None = None) -> Schedule:
     """The schedule of numpy-ml's dict form."""
     hyper = cfg.get("hyperparameters", cfg) if isinstance(cfg, dict) else None
     if not isinstance(hyper, dict) or "id" not in hyper:

@@ -43,7 +43,7 @@ def from_rl_zoo(value: Any) -> Schedule:
 SCHEDULED = ("learning_rate", "clip_range", "clip_range_vf", "delta_std")
 
 
-def from_rl_zoo_config(config: Mapping, field: str | None = None) -> Schedule:
+def from_rl_zoo_config(config: Mapping[str, Any], field: str | None = None) -> Schedule:
     """A schedule in an rl-zoo3 hyperparameter file (``hyperparams/ppo.yml``): ``field`` is an
     environment's entry (``CartPole-v1``, its ``learning_rate``) or an entry and one of the
     hyperparameters rl-zoo3 schedules (``CartPole-v1.clip_range``); a file with one entry

@@ -35,7 +35,7 @@ def from_timm(
     sched: str = "cosine",
     *,
     lr: float,
-    num_epochs: int = 300,
+    num_epochs: float = 300,
     decay_epochs: float = 90,
     decay_milestones: Sequence[float] = (90, 180, 270),
     cooldown_epochs: int = 0,
@@ -43,12 +43,12 @@ def from_timm(
     decay_rate: float = 0.1,
     min_lr: float = 0.0,
     warmup_lr: float = 1e-5,
-    warmup_epochs: int = 0,
+    warmup_epochs: float = 0,
     warmup_prefix: bool = False,
     noise: Any = None,
     cycle_mul: float = 1.0,
     cycle_decay: float = 0.1,
-    cycle_limit: int = 1,
+    cycle_limit: float = 1,
     k_decay: float = 1.0,
     plateau_mode: str = "max",
     step_on_epochs: bool = True,
@@ -192,7 +192,7 @@ TRAIN_DEFAULTS = {
 
 
 def from_timm_config(
-    config: Mapping,
+    config: Mapping[str, Any],
     *,
     updates_per_epoch: int | None = None,
     world_size: int | None = None,
