@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 
 from ..compute import kernels
 from ..syntax.errors import CompositionError, LimitError
-from ..syntax.nodes import Call, Node
+from ..syntax.nodes import Call, Node, Span
 from ..syntax.printer import format_step, unparse
 from .units import MAX_STEPS, Binding, Quantity
 
@@ -130,7 +130,7 @@ class Expr:
     #: The node spans the whole run, so it needs ``total_steps``.
     needs_total_steps = False
     #: Where the node came from in the source text, for messages.
-    span: Any = None
+    span: Span | None = None
 
     def children(self) -> tuple[Expr, ...]:
         return ()
