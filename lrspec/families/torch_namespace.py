@@ -31,13 +31,15 @@ import math
 import threading
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
+from typing import Any, ClassVar, NoReturn
 
 import numpy as np
 
 from ..compute import kernels
 from ..compute.math_namespaces import ARRAY, SCALAR
 from ..model.compositions import Arithmetic, Const, Sequence, Window
-from ..model.expr import Expr
+from ..model.expr import Builder, Expr
 from ..model.family import Family, Param
 from ..model.registry import refuse, register
 from ..model.types import (
@@ -45,6 +47,7 @@ from ..model.types import (
     RATE,
     SCHEDULE,
     Choice,
+    Context,
     Integer,
     ListOf,
     Nullable,
@@ -53,14 +56,14 @@ from ..model.types import (
     Steps,
     describe_node,
 )
-from ..model.units import MAX_STEPS, UNITS, Quantity, normalize_steps
+from ..model.units import MAX_STEPS, UNITS, Binding, Quantity, normalize_steps
 from ..syntax.errors import (
     ArgumentError,
     CompositionError,
     EvaluationError,
     LimitError,
 )
-from ..syntax.nodes import NoneValue
+from ..syntax.nodes import Node, NoneValue, Span
 from ..syntax.printer import format_bound, format_number
 from . import core, nerva, stateful
 
@@ -76,11 +79,15 @@ class WholeSteps(Steps):
     _fields = ("lo", "label")
     _defaults = {"lo": 1, "label": "steps"}
 
+    lo: int
+
     @property
-    def positive(self) -> bool:  # read by Steps' own helpers
+    def positive(self) -> bool:  # type: ignore[override]  # Steps' field, derived here (Records are read-only)
         return self.lo >= 1
 
-    def _whole(self, value, ctx, node, written=None):
+    def _whole(
+        self, value: int | float, ctx: Context, node: Node | None, written: str | None = None
+    ) -> int:
         shown = written if written is not None else format_number(value)
         if isinstance(value, float) and not math.isfinite(value):
             ctx.fail(f"must be finite, got {shown}", node)
@@ -92,7 +99,9 @@ class WholeSteps(Steps):
             ctx.fail(f"must be at most 2**53 steps, got {shown}", node, cls=LimitError)
         return int(value)
 
-    def convert_number(self, value, unit, ctx, node=None):
+    def convert_number(
+        self, value: int | float, unit: str | None, ctx: Context, node: Node | None = None
+    ) -> Any:
         if unit is None:
             return self._whole(value, ctx, node)
         if isinstance(value, float) and not math.isfinite(value):
@@ -109,7 +118,7 @@ class WholeSteps(Steps):
             ctx.fail(f"must be >= {self.lo}, got {quantity}", node)
         return quantity
 
-    def resolve(self, value, binding, ctx, span=None):
+    def resolve(self, value: Any, binding: Binding, ctx: Context, span: Span | None = None) -> Any:
         if not isinstance(value, Quantity):
             return value
         resolved = binding.resolve(value, span)
@@ -127,7 +136,7 @@ class NoCallable(ParamType):
     def __init__(self, instead: str) -> None:
         self.instead = instead
 
-    def convert(self, node, ctx):
+    def convert(self, node: Node, ctx: Context) -> Any:
         if type(node) is NoneValue:
             return None
         ctx.fail(
@@ -140,7 +149,7 @@ class NoCallable(ParamType):
     def describe(self) -> str:
         return "None (a Python function in PyTorch)"
 
-    def to_node(self, value):
+    def to_node(self, value: Any) -> Node:
         return NoneValue()
 
 
@@ -161,17 +170,22 @@ REPLAY_LIMIT = 1_000_000
 COSINE_REPLAY = 128
 
 
-def _safe(m, x):
+def _safe(m: Any, x: Any) -> Any:
     """``x`` with zeros replaced by 1, as a divisor of a branch that ``where`` discards."""
     return m.where(x == 0, 1.0, x)
 
 
-def _concrete(m) -> bool:
+def _has_steps(total_iters: int | Quantity) -> bool:
+    """Whether LinearLR's and PolynomialLR's ``total_iters`` is not 0 (also as a unit)."""
+    return total_iters != 0 and not (isinstance(total_iters, Quantity) and total_iters.value == 0)
+
+
+def _concrete(m: Any) -> bool:
     """Whether ``m`` computes values now (NumPy or Python floats), not a traced graph."""
     return m is SCALAR or m is ARRAY
 
 
-def _count_le(m, edges: np.ndarray, edge_list: list, t):
+def _count_le(m: Any, edges: np.ndarray, edge_list: list[int], t: Any) -> Any:
     """How many of the sorted ``edges`` are ``<= t``."""
     if m is SCALAR:
         return float(bisect_right(edge_list, t))
@@ -185,16 +199,16 @@ class _Leaf(Family):
 
     origin = ORIGIN
     print_keywords = True
-    base_rate = "lr"
+    base_rate: ClassVar[str | None] = "lr"
 
-    def finite(self):
+    def finite(self) -> bool:
         return False
 
-    def length(self):
+    def length(self) -> float:
         meaning = self.stands_for()
         return meaning.length() if meaning is not None else math.inf
 
-    def kernel(self, builder, offset):
+    def kernel(self, builder: Builder, offset: float) -> kernels.Kernel:
         meaning = self.stands_for()
         if meaning is not None:
             return builder.build(meaning, offset)
@@ -208,6 +222,10 @@ class _Leaf(Family):
         """torch's step model of this scheduler scaling ``base``."""
         raise NotImplementedError
 
+    def build(self, group: _Group) -> _Model | _ChainNode:
+        """Its step model as built on ``group`` (a chain's: its members' models)."""
+        raise NotImplementedError
+
 
 # -- step models -----------------------------------------------------------------------------
 #
@@ -215,6 +233,13 @@ class _Leaf(Family):
 # entry. Functions that take ``m`` (a math namespace) return closures of steps ``e``, ``a``,
 # ``b``, ``t`` (floats or arrays) and rates ``lr`` (floats or arrays); everything else is
 # plain Python on floats, done once when a schedule is compiled.
+
+#: ``(lr, e) -> rate`` (:meth:`_Model.step`).
+StepFn = Callable[[Any, Any], Any]
+#: ``(lr, a, b) -> rate`` (:meth:`_Model.apply`; also ``(lr, a, t)``).
+ApplyFn = Callable[[Any, Any, Any], Any]
+#: ``(lr0, t) -> rate`` (:meth:`_Model.run`).
+RunFn = Callable[[Any, Any], Any]
 
 
 class _Model:
@@ -246,15 +271,15 @@ class _Model:
         """The last epoch at which a step changes the rate (0: none; None: no last one)."""
         return 0
 
-    def step(self, m):
+    def step(self, m: Any) -> StepFn:
         """``(lr, e) -> rate`` after its step to epoch ``e >= 1``."""
         return lambda lr, e: lr
 
-    def apply(self, m):
+    def apply(self, m: Any) -> ApplyFn:
         """``(lr, a, b) -> rate`` after its steps ``a + 1 .. b`` (``a <= b``), closed form."""
         return lambda lr, a, b: lr
 
-    def run(self, m):
+    def run(self, m: Any) -> RunFn:
         """``(lr0, t) -> rate`` at epoch ``t`` when it alone moves the rate from ``lr0``."""
         apply = self.apply(m)
         return lambda lr0, t: apply(lr0, 0.0, t)
@@ -265,24 +290,24 @@ class _Model:
 
 
 class _StepModel(_Model):
-    def __init__(self, base, step_size, gamma):
+    def __init__(self, base: float, step_size: int, gamma: float) -> None:
         super().__init__(base)
         self.s, self.g = step_size, gamma
 
-    def events(self):
+    def events(self) -> float | None:
         return None if self.g != 1 else 0
 
-    def step(self, m):
+    def step(self, m: Any) -> StepFn:
         s, g, where, fmod = self.s, self.g, m.where, m.fmod
         return lambda lr, e: where(fmod(e, s) == 0, lr * g, lr)
 
-    def apply(self, m):
+    def apply(self, m: Any) -> ApplyFn:
         s, g, pow_, floor = self.s, self.g, m.pow, m.floor
         return lambda lr, a, b: lr * pow_(g, floor(b / s) - floor(a / s))
 
 
 class _MultiStepModel(_Model):
-    def __init__(self, base, milestones, gamma):
+    def __init__(self, base: float, milestones: tuple[int, ...], gamma: float) -> None:
         super().__init__(base)
         self.g = gamma
         counts = Counter(milestones)
@@ -291,34 +316,34 @@ class _MultiStepModel(_Model):
         self.edges = sorted(milestones)
         self.edge_array = np.asarray(self.edges, dtype=float)
 
-    def initial(self, lr):
+    def initial(self, lr: float) -> float:
         return lr * self.powers[0] if self.count0 else lr
 
     plain0 = initial
 
-    def restart(self):
+    def restart(self) -> float:
         return self.base * self.g ** bisect_right(self.edges, 0)
 
-    def events(self):
+    def events(self) -> float | None:
         return max(self.edges) if self.edges and self.g != 1 else 0
 
-    def step(self, m):
+    def step(self, m: Any) -> StepFn:
         powers = self.powers
         if m is SCALAR:
             return lambda lr, e: lr * powers[e] if e in powers else lr
         where, marks = m.where, sorted(k for k in powers if k > 0)
 
-        def step(lr, e):
+        def step(lr: Any, e: Any) -> Any:
             for mark in marks:
                 lr = where(e == mark, lr * powers[mark], lr)
             return lr
 
         return step
 
-    def apply(self, m):
+    def apply(self, m: Any) -> ApplyFn:
         g, pow_, edges, listed = self.g, m.pow, self.edge_array, self.edges
 
-        def apply(lr, a, b):
+        def apply(lr: Any, a: Any, b: Any) -> Any:
             passed = _count_le(m, edges, listed, b) - _count_le(m, edges, listed, a)
             return lr * pow_(g, passed)
 
@@ -326,27 +351,27 @@ class _MultiStepModel(_Model):
 
 
 class _ConstantModel(_Model):
-    def __init__(self, base, factor, total_iters):
+    def __init__(self, base: float, factor: float, total_iters: int) -> None:
         super().__init__(base)
         self.f, self.T = factor, total_iters
         self.inverse = 1.0 / factor if factor else 0.0  # factor 0 only with total_iters 0
 
-    def initial(self, lr):
+    def initial(self, lr: float) -> float:
         return lr * self.f
 
     plain0 = initial
 
-    def restart(self):
+    def restart(self) -> float:
         return self.base * (self.f + (0 >= self.T) * (1 - self.f))
 
-    def events(self):
+    def events(self) -> float | None:
         return self.T if self.T >= 1 and self.f != 1 else 0
 
-    def step(self, m):
+    def step(self, m: Any) -> StepFn:
         T, inverse, where = self.T, self.inverse, m.where
         return lambda lr, e: where(e == T, lr * inverse, lr)
 
-    def apply(self, m):
+    def apply(self, m: Any) -> ApplyFn:
         T, inverse, where = self.T, self.inverse, m.where
         if T < 1:
             return lambda lr, a, b: lr
@@ -354,45 +379,45 @@ class _ConstantModel(_Model):
 
 
 class _LinearModel(_Model):
-    def __init__(self, base, start, end, total_iters):
+    def __init__(self, base: float, start: float, end: float, total_iters: int) -> None:
         super().__init__(base)
         self.s, self.e, self.T = start, end, total_iters
         self.d = end - start
         # torch's ratio at its last step, exactly (with end_factor 0 it is not exactly 0)
         self.last = 1.0 + self.d / (self.T * start + (self.T - 1) * self.d) if self.T else 1.0
 
-    def initial(self, lr):
+    def initial(self, lr: float) -> float:
         return lr * self.s
 
     plain0 = initial
 
-    def restart(self):
+    def restart(self) -> float:
         if self.T == 0:
             raise ZeroDivisionError  # the caller names the parameter
         return self.base * (self.s + self.d * min(self.T, 0) / self.T)
 
-    def events(self):
+    def events(self) -> float | None:
         return self.T if self.d != 0 else 0
 
-    def step(self, m):
+    def step(self, m: Any) -> StepFn:
         s, d, T, where = self.s, self.d, self.T, m.where
 
-        def step(lr, e):
+        def step(lr: Any, e: Any) -> Any:
             ratio = 1.0 + d / _safe(m, T * s + (e - 1) * d)
             return where(e <= T, lr * ratio, lr)
 
         return step
 
-    def apply(self, m):
+    def apply(self, m: Any) -> ApplyFn:
         s, d, T, last = self.s, self.d, self.T, self.last
         where, minimum = m.where, m.minimum
         if T < 1:
             return lambda lr, a, b: lr
 
-        def F(x):
+        def F(x: Any) -> Any:
             return s + d * x / T
 
-        def apply(lr, a, b):
+        def apply(lr: Any, a: Any, b: Any) -> Any:
             A, B = minimum(a, T), minimum(b, T)
             scaled = lr / _safe(m, F(A))  # (not F(B) / F(A): with a tiny start_factor, inf)
             inner = scaled * F(B)
@@ -403,67 +428,69 @@ class _LinearModel(_Model):
 
 
 class _ExponentialModel(_Model):
-    def __init__(self, base, gamma):
+    def __init__(self, base: float, gamma: float) -> None:
         super().__init__(base)
         self.g = gamma
 
-    def plain0(self, lr):
+    def plain0(self, lr: float) -> float:
         return lr * self.g
 
-    def restart(self):
+    def restart(self) -> float:
         return self.base * self.g**0
 
-    def events(self):
+    def events(self) -> float | None:
         return None if self.g != 1 else 0
 
-    def step(self, m):
+    def step(self, m: Any) -> StepFn:
         g = self.g
         return lambda lr, e: lr * g
 
-    def apply(self, m):
+    def apply(self, m: Any) -> ApplyFn:
         g, pow_ = self.g, m.pow
         return lambda lr, a, b: lr * pow_(g, b - a)
 
 
 class _PolynomialModel(_Model):
-    def __init__(self, base, total_iters, power):
+    def __init__(self, base: float, total_iters: int, power: float) -> None:
         super().__init__(base)
         self.T, self.p = total_iters, power
 
-    def _x(self, e):
+    def _x(self, e: float) -> float:
         return 1.0 - e / self.T
 
-    def plain0(self, lr):
+    def plain0(self, lr: float) -> float:
         if self.T == 0:
             raise ZeroDivisionError
-        return lr * (self._x(0) / self._x(-1)) ** self.p
+        ratio: float = (self._x(0) / self._x(-1)) ** self.p  # (float ** float: Any to mypy)
+        return lr * ratio
 
-    def restart(self):
+    def restart(self) -> float:
         if self.T == 0:
             raise ZeroDivisionError
-        return self.base * (1.0 - min(self.T, 0) / self.T) ** self.p
+        ratio: float = (1.0 - min(self.T, 0) / self.T) ** self.p  # (float ** float: Any to mypy)
+        return self.base * ratio
 
-    def events(self):
+    def events(self) -> float | None:
         return self.T if self.p != 0 else 0
 
-    def step(self, m):
+    def step(self, m: Any) -> StepFn:
         T, p, where, pow_ = self.T, self.p, m.where, m.pow
         if T < 1:
             return lambda lr, e: lr
 
-        def step(lr, e):
+        def step(lr: Any, e: Any) -> Any:
             ratio = (1.0 - e / T) / _safe(m, 1.0 - (e - 1) / T)
             ratio = m.minimum(m.maximum(ratio, 0.0), 1.0)  # (as it is where it is used)
             return where(e <= T, lr * pow_(ratio, p), lr)
 
         return step
 
-    def apply(self, m):
+    def apply(self, m: Any) -> ApplyFn:
         T, p, where, pow_, minimum = self.T, self.p, m.where, m.pow, m.minimum
         if T < 1:
             return lambda lr, a, b: lr
 
-        def apply(lr, a, b):
+        def apply(lr: Any, a: Any, b: Any) -> Any:
             A, B = minimum(a, T), minimum(b, T)
             ratio = m.minimum((1.0 - B / T) / _safe(m, 1.0 - A / T), 1.0)
             return where(B > A, lr * pow_(ratio, p), lr)
@@ -478,59 +505,59 @@ class _CosineModel(_Model):
 
     kind = "cos"
 
-    def __init__(self, base, T_max, eta_min):
+    def __init__(self, base: float, T_max: int, eta_min: float) -> None:
         super().__init__(base)
         self.T, self.mn = T_max, eta_min
         self.delta = (base - eta_min) * (1 - math.cos(math.pi / T_max)) / 2
         self._replays: dict[tuple[float, float], list[float]] = {}
 
-    def _c(self, e):
+    def _c(self, e: float) -> float:
         return 1 + math.cos(math.pi * e / self.T)
 
-    def _step0(self, lr):
+    def _step0(self, lr: float) -> float:
         if (0 - 1 - self.T) % (2 * self.T) == 0:
             return lr + self.delta
         return self._c(0) / self._c(-1) * (lr - self.mn) + self.mn
 
-    def plain0(self, lr):
+    def plain0(self, lr: float) -> float:
         return self._step0(lr)
 
-    def restart(self):
+    def restart(self) -> float:
         return self.mn + (self.base - self.mn) * (1 + math.cos(math.pi * 0 / self.T)) / 2
 
-    def events(self):
+    def events(self) -> float | None:
         return None
 
-    def parts(self, m):
+    def parts(self, m: Any) -> tuple[Callable[[Any], Any], ...]:
         """``c(e)``, whether ``e`` is a restart step, whether ``t`` is a bottom, and the last
         bottom ``<= t`` (or -1)."""
         T, cos, pi, fmod, floor, where = self.T, m.cos, m.pi, m.fmod, m.floor, m.where
 
-        def c(e):
+        def c(e: Any) -> Any:
             return 1 + cos(pi * e / T)
 
-        def special(e):
+        def special(e: Any) -> Any:
             return fmod(e - 1 - T, 2 * T) == 0
 
-        def bottom(t):
+        def bottom(t: Any) -> Any:
             return (t >= T) & (fmod(t - T, 2 * T) == 0)
 
-        def last_bottom(t):
+        def last_bottom(t: Any) -> Any:
             return where(t >= T, T + 2 * T * floor((t - T) / (2 * T)), -1.0)
 
         return c, special, bottom, last_bottom
 
-    def step(self, m):
+    def step(self, m: Any) -> StepFn:
         mn, delta, where = self.mn, self.delta, m.where
         c, special, _, _ = self.parts(m)
 
-        def step(lr, e):
+        def step(lr: Any, e: Any) -> Any:
             ratio = c(e) / _safe(m, c(e - 1))
             return where(special(e), lr + delta, ratio * (lr - mn) + mn)
 
         return step
 
-    def apply(self, m):
+    def apply(self, m: Any) -> ApplyFn:
         """Only with eta_min = 0, where each step multiplies (between its bottoms)."""
         c, _, bottom, _ = self.parts(m)
         where = m.where
@@ -538,7 +565,7 @@ class _CosineModel(_Model):
         # nothing multiplies there.
         return lambda lr, a, b: where((b > a) & ~bottom(a), lr * (c(b) / _safe(m, c(a))), lr)
 
-    def affine(self, m):
+    def affine(self, m: Any) -> ApplyFn:
         """``(lr, a, t) -> rate`` at ``t`` from ``lr`` at ``a``, when nothing but this
         scheduler moves the rate in ``(a, t]`` and that holds no bottom or restart step: with
         eta_min != 0 the first COSINE_REPLAY steps are torch's own, then it telescopes."""
@@ -550,7 +577,7 @@ class _CosineModel(_Model):
         if m is SCALAR and replay:
             return self._cached_affine(step, c)
 
-        def affine(lr, a, t):
+        def affine(lr: Any, a: Any, t: Any) -> Any:
             for k in range(1, replay + 1):
                 active = a + k <= t
                 if stop_early and not np.any(active):
@@ -562,12 +589,12 @@ class _CosineModel(_Model):
 
         return affine
 
-    def _cached_affine(self, step, c):
+    def _cached_affine(self, step: StepFn, c: Callable[[Any], Any]) -> ApplyFn:
         """The scalar path of :meth:`affine`, the same operations, with the replayed steps
         kept: every step of one restart's stretch replays the same steps from it."""
         mn, replay, cache = self.mn, COSINE_REPLAY, self._replays
 
-        def affine(lr, a, t):
+        def affine(lr: Any, a: Any, t: Any) -> Any:
             key = (a, lr)
             seq = cache.get(key)
             if seq is None:
@@ -586,7 +613,7 @@ class _CosineModel(_Model):
 
         return affine
 
-    def tail(self, m):
+    def tail(self, m: Any) -> ApplyFn:
         """``(lr, a, t) -> rate`` at ``t >= a`` from ``lr`` at epoch ``a``, when nothing else
         moves the rate after ``a`` (its bottoms and restarts included)."""
         T, mn, delta, where, maximum, floor = (
@@ -600,7 +627,7 @@ class _CosineModel(_Model):
         _, _, bottom, _ = self.parts(m)
         affine = self.affine(m)
 
-        def tail(lr, a, t):
+        def tail(lr: Any, a: Any, t: Any) -> Any:
             s = T + 1 + 2 * T * floor((t - T - 1) / (2 * T))  # the last restart step <= t
             restarted = s > a
             start = where(restarted, s, a)
@@ -615,7 +642,7 @@ class _CosineModel(_Model):
         eta_min, which no closed form follows: its steps are replayed, all of them."""
         return self.mn > self.base and 2 * self.T <= REPLAY_LIMIT
 
-    def kernel(self, lr0, length):
+    def kernel(self, lr0: float, length: float) -> kernels.Kernel:
         if not self.rises():
             return super().kernel(lr0, length)
         replay = _CosineReplay(self, lr0)
@@ -623,12 +650,12 @@ class _CosineModel(_Model):
             length, replay.scalar, replay.fill, lambda t, m: self.run(m)(lr0, t)
         )
 
-    def run(self, m):
+    def run(self, m: Any) -> RunFn:
         T, mn, where = self.T, self.mn, m.where
         c, _, _, _ = self.parts(m)
         tail = self.tail(m)
 
-        def run(lr0, t):
+        def run(lr0: Any, t: Any) -> Any:
             if mn == 0:
                 early = mn + (lr0 - mn) * c(t) / 2
             else:
@@ -671,7 +698,7 @@ class _CosineReplay:
                 run.append(step(run[-1], float(anchor + len(run))))
             return run[n - anchor]
 
-    def fill(self, t, out, ordered):
+    def fill(self, t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
         scalar = self.scalar
         for i, value in enumerate(t.tolist()):
             out[i] = scalar(value)
@@ -682,64 +709,75 @@ class _AbsoluteModel(_Model):
 
     kind = "abs"
 
-    def value(self, m):
+    def value(self, m: Any) -> Callable[[Any], Any]:
         """``t -> rate`` at epoch ``t``."""
         raise NotImplementedError
 
-    def initial(self, lr):
-        return self.value(SCALAR)(0.0)
+    def initial(self, lr: float) -> float:
+        at_zero: float = self.value(SCALAR)(0.0)
+        return at_zero
 
     plain0 = initial
 
-    def restart(self):
+    def restart(self) -> float:
         return self.initial(self.base)
 
-    def events(self):
+    def events(self) -> float | None:
         return None
 
-    def step(self, m):
+    def step(self, m: Any) -> StepFn:
         value = self.value(m)
         return lambda lr, e: value(e)
 
-    def run(self, m):
+    def run(self, m: Any) -> RunFn:
         value = self.value(m)
         return lambda lr0, t: value(t)
 
 
 class _RestartsModel(_AbsoluteModel):
-    def __init__(self, base, meaning):
+    def __init__(self, base: float, meaning: core.CosineRestarts) -> None:
         super().__init__(base)
         self.meaning = meaning
 
-    def value(self, m):
+    def value(self, m: Any) -> Callable[[Any], Any]:
         return self.meaning.formula(m)
 
 
 class _CyclicModel(_AbsoluteModel):
     """CyclicLR: ``lo + (hi - lo) * f * scale``, torch's arithmetic (see the family)."""
 
-    def __init__(self, base, family, lo, hi, built_from=None):
+    def __init__(
+        self,
+        base: float,
+        family: CyclicLR,
+        lo: float,
+        hi: float,
+        built_from: float | None = None,
+    ) -> None:
         super().__init__(base)
         self.family, self.lo, self.hi = family, lo, hi
         self.built_from = lo if built_from is None else built_from
 
-    def value(self, m):
+    def value(self, m: Any) -> Callable[[Any], Any]:
         return self.family.shape(m, self.lo, self.hi)
 
-    def construct(self, lr):
+    def construct(self, lr: float) -> float:
         # Its constructor steps before it stores its own base_lrs: from the group's initial_lr.
-        return self.family.shape(SCALAR, self.built_from, self.hi)(0.0)
+        at_zero: float = self.family.shape(SCALAR, self.built_from, self.hi)(0.0)
+        return at_zero
 
 
 class _OneCycleModel(_AbsoluteModel):
     """OneCycleLR: reads its rates from the param group, where the last OneCycleLR built wrote
     them (``rates()``)."""
 
-    def __init__(self, base, family, rates):
+    def __init__(
+        self, base: float, family: OneCycleLR, rates: Callable[[], tuple[float, float, float]]
+    ) -> None:
         super().__init__(base)
         self.family, self.rates = family, rates
 
-    def value(self, m):
+    def value(self, m: Any) -> Callable[[Any], Any]:
         initial, peak, lowest = self.rates()
         return self.family.phases(m, initial, peak, lowest)
 
@@ -793,10 +831,10 @@ class StepLR(_Scaled):
     )
     example = "torch.StepLR(step_size=30, gamma=0.5, lr=0.1)"
 
-    def meaning(self):
+    def meaning(self) -> Expr:
         return core.StepLR.make(initial=self.lr, step_size=self.step_size, gamma=self.gamma)
 
-    def model(self, base):
+    def model(self, base: float) -> _StepModel:
         return _StepModel(base, self.step_size, self.gamma)
 
 
@@ -819,12 +857,12 @@ class MultiStepLR(_Scaled):
     )
     example = "torch.MultiStepLR(milestones=[30, 80], gamma=0.5, lr=0.1)"
 
-    def meaning(self):
+    def meaning(self) -> Expr:
         return nerva.MultiStepLR.make(
             lr=self.lr, milestones=tuple(sorted(self.milestones)), gamma=self.gamma
         )
 
-    def model(self, base):
+    def model(self, base: float) -> _MultiStepModel:
         return _MultiStepModel(base, self.milestones, self.gamma)
 
 
@@ -847,14 +885,14 @@ class ConstantLR(_Scaled):
     )
     example = "torch.ConstantLR(factor=0.5, total_iters=4, lr=0.1)"
 
-    def check(self):
+    def check(self) -> None:
         if self.total_iters != 0 and (self.factor == 0 or math.isinf(1.0 / self.factor)):
             self.fail(
                 "factor",
                 "must be > 0 when total_iters > 0: PyTorch divides by it at total_iters",
             )
 
-    def meaning(self):
+    def meaning(self) -> Expr:
         low = self.lr * self.factor
         if self.total_iters == 0:
             return core.Constant.make(lr=low)
@@ -862,7 +900,7 @@ class ConstantLR(_Scaled):
             boundaries=(self.total_iters,), values=(low, low * (1.0 / self.factor))
         )
 
-    def model(self, base):
+    def model(self, base: float) -> _ConstantModel:
         return _ConstantModel(base, self.factor, self.total_iters)
 
 
@@ -893,12 +931,10 @@ class LinearLR(_Scaled):
     )
     example = "torch.LinearLR(start_factor=0.01, total_iters=500, lr=0.1)"
 
-    def finite(self):
-        return self.total_iters != 0 and not (
-            isinstance(self.total_iters, Quantity) and self.total_iters.value == 0
-        )
+    def finite(self) -> bool:
+        return _has_steps(self.total_iters)
 
-    def meaning(self):
+    def meaning(self) -> Expr:
         lr, start, end, total = self.lr, self.start_factor, self.end_factor, self.total_iters
         if total == 0:
             return core.Constant.make(lr=lr * start)
@@ -911,7 +947,7 @@ class LinearLR(_Scaled):
         final = ramp.formula(SCALAR)(float(total - 1)) * model.last
         return Sequence((Window(ramp, None, total), Window(Const.from_number(final), None, 1)))
 
-    def model(self, base):
+    def model(self, base: float) -> _LinearModel:
         return _LinearModel(base, self.start_factor, self.end_factor, self.total_iters)
 
 
@@ -928,14 +964,14 @@ class ExponentialLR(_Scaled):
     params = (Param("gamma", _GAMMA, doc="the factor per step"), _LR)
     example = "torch.ExponentialLR(gamma=0.999, lr=0.1)"
 
-    def meaning(self):
+    def meaning(self) -> Expr:
         if self.gamma == 0:  # lr at step 0, then 0
             return Sequence(
                 (Window(core.Constant.make(lr=self.lr), None, 1), Const.from_number(0.0))
             )
         return core.ExponentialDecay.make(initial=self.lr, rate=self.gamma, steps=1)
 
-    def model(self, base):
+    def model(self, base: float) -> _ExponentialModel:
         return _ExponentialModel(base, self.gamma)
 
 
@@ -957,17 +993,17 @@ class PolynomialLR(_Scaled):
     )
     example = "torch.PolynomialLR(total_iters=1000, power=2.0, lr=0.1)"
 
-    def finite(self):
-        return LinearLR.finite(self)
+    def finite(self) -> bool:
+        return _has_steps(self.total_iters)
 
-    def meaning(self):
+    def meaning(self) -> Expr:
         if self.total_iters == 0:
             return core.Constant.make(lr=self.lr)
         return core.Polynomial.make(
             initial=self.lr, final=0.0, steps=self.total_iters, power=self.power
         )
 
-    def model(self, base):
+    def model(self, base: float) -> _PolynomialModel:
         return _PolynomialModel(base, self.total_iters, self.power)
 
 
@@ -994,14 +1030,14 @@ class CosineAnnealingLR(_Scaled):
     )
     example = "torch.CosineAnnealingLR(T_max=1000, eta_min=0.0001, lr=0.1)"
 
-    def own_kernel(self):
+    def own_kernel(self) -> kernels.Kernel:
         return self.model(self.lr).kernel(self.lr, math.inf)
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         run, lr = self.model(self.lr).run(m), self.lr
         return lambda t: run(lr, t)
 
-    def model(self, base):
+    def model(self, base: float) -> _CosineModel:
         return _CosineModel(base, self.T_max, self.eta_min)
 
 
@@ -1026,15 +1062,15 @@ class CosineAnnealingWarmRestarts(_Scaled):
     )
     example = "torch.CosineAnnealingWarmRestarts(T_0=10, T_mult=2, eta_min=0.001, lr=0.1)"
 
-    def meaning(self):
+    def meaning(self) -> Expr:
         return self._restarts(self.lr)
 
-    def _restarts(self, base):
+    def _restarts(self, base: float) -> core.CosineRestarts:
         return core.CosineRestarts.make(
             initial=base, final=self.eta_min, period=self.T_0, mult=float(self.T_mult)
         )
 
-    def model(self, base):
+    def model(self, base: float) -> _RestartsModel:
         return _RestartsModel(base, self._restarts(base))
 
 
@@ -1091,10 +1127,10 @@ class CyclicLR(_Leaf):
     )
     example = "torch.CyclicLR(base_lr=0.001, max_lr=0.1, step_size_up=20, mode=triangular2)"
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         return self.shape(m, self.base_lr, self.max_lr)
 
-    def shape(self, m, low: float, high: float):
+    def shape(self, m: Any, low: float, high: float) -> Callable[[Any], Any]:
         """torch's ``get_lr`` between ``low`` and ``high`` (its momentum: from ``high`` =
         max_momentum to ``low`` = base_momentum, the same arithmetic)."""
         up = float(self.step_size_up)
@@ -1105,7 +1141,7 @@ class CyclicLR(_Leaf):
         height, mode, gamma = high - low, self.mode, self.gamma
         floor, where, pow_ = m.floor, m.where, m.pow
 
-        def value(t):
+        def value(t: Any) -> Any:
             cycle = floor(1 + t / total)
             x = 1.0 + t / total - cycle
             factor = where(x <= ratio, x / ratio, (x - 1) / fall)
@@ -1117,7 +1153,7 @@ class CyclicLR(_Leaf):
 
         return value
 
-    def companions(self):
+    def companions(self) -> dict[str, Expr]:
         if not self.cycle_momentum:
             return {}
         # base_momentum + (max - base) * ... mirrored: max_momentum - (max - base) * f * scale,
@@ -1135,7 +1171,7 @@ class CyclicLR(_Leaf):
         group.lr = model.construct(group.lr)
         return model
 
-    def model(self, base):
+    def model(self, base: float) -> _CyclicModel:
         return _CyclicModel(self.base_lr, self, self.base_lr, self.max_lr)
 
 
@@ -1191,14 +1227,16 @@ class OneCycleLR(_Leaf):
     )
     example = "torch.OneCycleLR(max_lr=0.1, total_steps=1000)"
 
-    def steps(self):
+    def steps(self) -> int:
         """The length of the cycle, N (``total_steps`` is read from ``args``: a family's
         ``total_steps`` attribute is the run's size)."""
-        if self.args["total_steps"] is not None:
-            return self.args["total_steps"]
-        return self.epochs * self.steps_per_epoch
+        total: int | None = self.args["total_steps"]
+        if total is not None:
+            return total
+        product: int = self.epochs * self.steps_per_epoch
+        return product
 
-    def check(self):
+    def check(self) -> None:
         if self.args["total_steps"] is None and (
             self.epochs is None or self.steps_per_epoch is None
         ):
@@ -1228,10 +1266,10 @@ class OneCycleLR(_Leaf):
                 hint="the first phase ends at pct_start * steps - 1, which must not be 0",
             )
 
-    def finite(self):
+    def finite(self) -> bool:
         return True
 
-    def length(self):
+    def length(self) -> float:
         return self.steps()
 
     def own_rates(self) -> tuple[float, float, float]:
@@ -1239,10 +1277,10 @@ class OneCycleLR(_Leaf):
         initial = self.max_lr / self.div_factor
         return initial, self.max_lr, initial / self.final_div_factor
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         return self.phases(m, *self.own_rates())
 
-    def phases(self, m, initial: float, peak: float, lowest: float):
+    def phases(self, m: Any, initial: float, peak: float, lowest: float) -> Callable[[Any], Any]:
         """The rate with these three rates (PyTorch reads them from the param group)."""
         return self._anneal(
             m,
@@ -1250,7 +1288,9 @@ class OneCycleLR(_Leaf):
             [(initial, peak), (peak, initial), (initial, lowest)],
         )
 
-    def _anneal(self, m, two, three):
+    def _anneal(
+        self, m: Any, two: list[tuple[float, float]], three: list[tuple[float, float]]
+    ) -> Callable[[Any], Any]:
         steps, pct = self.steps(), self.pct_start
         if self.three_phase:
             ends = [float(pct * steps) - 1, float(2 * pct * steps) - 2, steps - 1]
@@ -1262,7 +1302,7 @@ class OneCycleLR(_Leaf):
         cos, pi, where, minimum = m.cos, m.pi, m.where, m.minimum
         linear = self.anneal_strategy == "linear"
 
-        def value(t):
+        def value(t: Any) -> Any:
             t = minimum(t, last)  # lrspec holds the rate of step N - 1 (PyTorch raises)
             values, start = [], 0.0
             for end, (a, b) in zip(ends, ranges):
@@ -1279,7 +1319,7 @@ class OneCycleLR(_Leaf):
 
         return value
 
-    def companions(self):
+    def companions(self) -> dict[str, Expr]:
         if not self.cycle_momentum:
             return {}
         return {"momentum": OneCycleMomentum.make(**self.args)}
@@ -1288,11 +1328,16 @@ class OneCycleLR(_Leaf):
         rates = self.own_rates()
         group.initial_lr = rates[0]  # overwritten, not setdefault
         group.one_cycle = rates
-        model = _OneCycleModel(rates[0], self, lambda: group.one_cycle)
+
+        def written() -> tuple[float, float, float]:  # by the last OneCycleLR built
+            assert group.one_cycle is not None  # (this one wrote its rates already)
+            return group.one_cycle
+
+        model = _OneCycleModel(rates[0], self, written)
         group.lr = self.phases(SCALAR, *rates)(0.0)
         return model
 
-    def model(self, base):
+    def model(self, base: float) -> _OneCycleModel:
         rates = self.own_rates()
         return _OneCycleModel(rates[0], self, lambda: rates)
 
@@ -1314,14 +1359,14 @@ class OneCycleMomentum(OneCycleLR):
     name = "torch.OneCycleLR.momentum"
     example = "torch.OneCycleLR.momentum(max_lr=0.1, total_steps=1000)"
 
-    def formula(self, m):
+    def formula(self, m: Any) -> Callable[[Any], Any]:
         high, low = self.max_momentum, self.base_momentum
         return self.phases(m, high, low, high)
 
-    def companions(self):
+    def companions(self) -> dict[str, Expr]:
         return {}
 
-    def build(self, group: _Group) -> _Model:
+    def build(self, group: _Group) -> NoReturn:
         raise CompositionError(
             f"{self.name} is the momentum of torch.OneCycleLR, not a scheduler of the rate: "
             "it cannot be a member of another torch scheduler",
@@ -1329,7 +1374,7 @@ class OneCycleMomentum(OneCycleLR):
             hint="put torch.OneCycleLR(...) there; its momentum comes with it",
         )
 
-    def model(self, base):
+    def model(self, base: float) -> _OneCycleModel:
         return self.build(_Group(base))
 
 
@@ -1372,7 +1417,7 @@ class ReduceLROnPlateau(_Leaf):
     )
     example = "torch.ReduceLROnPlateau(factor=0.5, patience=3, lr=0.1)"
 
-    def meaning(self):
+    def meaning(self) -> Expr:
         return stateful.Plateau.make(
             initial=self.lr,
             factor=self.factor,
@@ -1389,7 +1434,7 @@ class ReduceLROnPlateau(_Leaf):
 # -- composites ------------------------------------------------------------------------------
 
 
-def _take(m, array: np.ndarray, listed: list, index):
+def _take(m: Any, array: np.ndarray, listed: list[float], index: Any) -> Any:
     """``array[index]`` for a whole-number float ``index`` (or array of them)."""
     if m is SCALAR:
         return listed[int(index)]
@@ -1419,18 +1464,22 @@ def _chain_case(models: list[_Model]) -> str:
     step by step from the last bottom)."""
     if any(model.kind == "abs" for model in models):
         return "absolute"
-    if any(model.kind == "cos" and model.rises() for model in models):
+    # (isinstance(model, _CosineModel) is model.kind == "cos")
+    if any(isinstance(model, _CosineModel) and model.rises() for model in models):
         return "replay"
-    affine = [model for model in models if model.kind == "cos" and model.mn != 0]
+    affine = [model for model in models if isinstance(model, _CosineModel) and model.mn != 0]
     if not affine:
         return "product"
     others = [model.events() for model in models if model is not affine[0]]
-    if len(affine) == 1 and None not in others and max(others, default=0) <= REPLAY_LIMIT:
+    ends = [end for end in others if end is not None]
+    if len(affine) == 1 and len(ends) == len(others) and max(ends, default=0) <= REPLAY_LIMIT:
         return "table"
     return "replay"
 
 
-def _chain_kernel(models: list[_Model], lr0: float, length: float, describe) -> kernels.Kernel:
+def _chain_kernel(
+    models: list[_Model], lr0: float, length: float, describe: Callable[[], str]
+) -> kernels.Kernel:
     """The kernel of a chain whose members' steps start from ``lr0`` at step 0."""
     case = _chain_case(models)
     if case == "replay":
@@ -1446,7 +1495,7 @@ def _chain_kernel(models: list[_Model], lr0: float, length: float, describe) -> 
     return _finite(kernel, describe)
 
 
-def _finite(kernel: kernels.Kernel, describe) -> kernels.Kernel:
+def _finite(kernel: kernels.Kernel, describe: Callable[[], str]) -> kernels.Kernel:
     """``kernel``, raising an EvaluationError where its value is not finite: members that
     each grow the rate (a cosine restarted next to another cosine's low) can take it past the
     largest float, as they do in PyTorch. (A traced function cannot raise: it gives inf.)"""
@@ -1458,13 +1507,13 @@ def _finite(kernel: kernels.Kernel, describe) -> kernels.Kernel:
             details=(("needs_step", True),),
         )
 
-    def scalar(t):
+    def scalar(t: float) -> float:
         value = inner_scalar(t)
         if value - value != 0:
             raise overflow()
         return value
 
-    def fill(t, out, ordered):
+    def fill(t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
         inner_fill(t, out, ordered)
         if not np.isfinite(out).all():
             raise overflow()
@@ -1472,14 +1521,16 @@ def _finite(kernel: kernels.Kernel, describe) -> kernels.Kernel:
     return kernels.Kernel(kernel.length, scalar, fill, kernel.traced)
 
 
-def _absolute_chain(m, models, last, lr0):
+def _absolute_chain(m: Any, models: list[_Model], last: int, lr0: float) -> Callable[[Any], Any]:
     """The last member that sets the rate does so at every step; the members after it then
     take their own step on it."""
-    value = models[last].value(m)
+    setter = models[last]
+    assert isinstance(setter, _AbsoluteModel)  # (its kind is "abs")
+    value = setter.value(m)
     after = [model.step(m) for model in models[last + 1 :]]
     where = m.where
 
-    def chain(t):
+    def chain(t: Any) -> Any:
         lr = value(t)
         for step in after:
             lr = step(lr, t)
@@ -1488,16 +1539,18 @@ def _absolute_chain(m, models, last, lr0):
     return chain
 
 
-def _product_chain(m, models, lr0):
+def _product_chain(m: Any, models: list[_Model], lr0: float) -> Callable[[Any], Any]:
     """Every step multiplies the rate, but at a cosine's bottom (exactly 0 there, eta_min
     being 0) and the restart step after it (which adds): from the last bottom on, a product of
     the members' closed forms."""
     steps = [model.step(m) for model in models]
     applies = [model.apply(m) for model in models]
-    cosines = [(i, model.parts(m)) for i, model in enumerate(models) if model.kind == "cos"]
+    cosines = [
+        (i, model.parts(m)) for i, model in enumerate(models) if isinstance(model, _CosineModel)
+    ]
     where, maximum = m.where, m.maximum
 
-    def chain(t):
+    def chain(t: Any) -> Any:
         if not cosines:
             lr = lr0
             for apply in applies:
@@ -1532,11 +1585,11 @@ def _product_chain(m, models, lr0):
     return chain
 
 
-def _table_chain(models, lr0, length):
+def _table_chain(models: list[_Model], lr0: float, length: float) -> kernels.Kernel:
     """One CosineAnnealingLR with eta_min != 0, and members whose last step that changes the
     rate is at epoch E: torch's steps up to E, once, then the cosine alone from there."""
     horizon = int(max((model.events() or 0 for model in models if model.kind != "cos"), default=0))
-    cosine = next(model for model in models if model.kind == "cos")
+    cosine = next(model for model in models if isinstance(model, _CosineModel))
     if horizon == 0:
         return kernels.formula(length, lambda m: _from(cosine.run(m), lr0))
     steps = [model.step(SCALAR) for model in models]
@@ -1548,10 +1601,10 @@ def _table_chain(models, lr0, length):
         values.append(lr)
     table, end = np.asarray(values), float(horizon)
 
-    def make(m):
+    def make(m: Any) -> Callable[[Any], Any]:
         tail, where, minimum, floor = cosine.tail(m), m.where, m.minimum, m.floor
 
-        def chain(t):
+        def chain(t: Any) -> Any:
             early = _take(m, table, values, floor(minimum(t, end)))
             return where(t <= end, early, tail(lr, end, t))
 
@@ -1560,7 +1613,7 @@ def _table_chain(models, lr0, length):
     return kernels.formula(length, make)
 
 
-def _from(run, lr0):
+def _from(run: RunFn, lr0: float) -> Callable[[Any], Any]:
     return lambda t: run(lr0, t)
 
 
@@ -1574,7 +1627,9 @@ class _Replay:
 
     def __init__(self, models: list[_Model], lr0: float) -> None:
         self.steps = [model.step(SCALAR) for model in models]
-        self.cosines = [(i, model) for i, model in enumerate(models) if model.kind == "cos"]
+        self.cosines = [
+            (i, model) for i, model in enumerate(models) if isinstance(model, _CosineModel)
+        ]
         self.lr0 = lr0
         self.lock = threading.Lock()
         self.saved: dict[int, float] = {0: lr0}
@@ -1616,12 +1671,12 @@ class _Replay:
             self.last = (n, lr)
             return lr
 
-    def fill(self, t, out, ordered):
+    def fill(self, t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
         scalar = self.scalar
         for i, value in enumerate(t.tolist()):
             out[i] = scalar(value)
 
-    def traced(self, t, m):
+    def traced(self, t: Any, m: Any) -> Any:
         raise EvaluationError(
             "this torch.ChainedScheduler has no closed form (a CosineAnnealingLR with eta_min "
             "!= 0 chained with a scheduler that changes the rate at every step, or rising to an "
@@ -1635,9 +1690,10 @@ class _Composite(_Leaf):
     """SequentialLR and ChainedScheduler: schedulers of schedulers."""
 
     def _members(self) -> tuple[Expr, ...]:
-        return self.schedulers
+        members: tuple[Expr, ...] = self.schedulers
+        return members
 
-    def check(self):
+    def check(self) -> None:
         members = self._members()
         if not members:
             self.fail("schedulers", "must hold at least one scheduler, got none")
@@ -1669,7 +1725,7 @@ class _Composite(_Leaf):
                     hint=f"move lr=... to {self.name}(...)",
                 )
 
-    def build(self, group: _Group):
+    def build(self, group: _Group) -> _Model | _ChainNode:
         raise NotImplementedError
 
 
@@ -1701,12 +1757,12 @@ class ChainedScheduler(_Composite):
         "torch.ExponentialLR(gamma=0.999)], lr=0.1)"
     )
 
-    def check(self):
+    def check(self) -> None:
         super().check()
         if next(iter(self.quantities()), None) is None:  # T_max known
             self._check_replay()
 
-    def _check_replay(self, models: list[_Model] | None = None):
+    def _check_replay(self, models: list[_Model] | None = None) -> None:
         """A chain with no closed form is replayed from a cosine's last bottom: at most
         2 * T_max steps, which must stay within REPLAY_LIMIT. ``models``: as built (by a
         SequentialLR that holds the chain); by default, as this chain builds them."""
@@ -1714,7 +1770,7 @@ class ChainedScheduler(_Composite):
             models = self.build(_Group(self.lr)).models
         if _chain_case(models) != "replay":
             return
-        longest = 2 * min(model.T for model in models if model.kind == "cos")
+        longest = 2 * min(model.T for model in models if isinstance(model, _CosineModel))
         if longest > REPLAY_LIMIT:
             self.fail(
                 "schedulers",
@@ -1732,13 +1788,14 @@ class ChainedScheduler(_Composite):
             out.extend(member.leaves() if isinstance(member, ChainedScheduler) else [member])
         return out
 
-    def finite(self):
+    def finite(self) -> bool:
         return all(member.finite() for member in self.schedulers)
 
-    def length(self):
+    def length(self) -> float:
         if not self.finite():
             return math.inf
-        return max(member.length() for member in self.schedulers)
+        longest: float = max(member.length() for member in self.schedulers)
+        return longest
 
     def build(self, group: _Group) -> _ChainNode:
         models: list[_Model] = []
@@ -1747,16 +1804,18 @@ class ChainedScheduler(_Composite):
             models.extend(node.models if isinstance(node, _ChainNode) else [node])
         return _ChainNode(models)
 
-    def meaning(self):
+    def meaning(self) -> Expr | None:
         leaves = self.leaves()
         if not all(isinstance(leaf.model(1.0), _MULTIPLIERS) for leaf in leaves):
             return None
         product: Expr = Const.from_number(self.lr)
         for leaf in leaves:
-            product = _times(product, leaf.with_args(lr=1.0).meaning())
+            factor = leaf.with_args(lr=1.0).meaning()
+            assert factor is not None  # (a multiplier's meaning is never None)
+            product = _times(product, factor)
         return product
 
-    def own_kernel(self):
+    def own_kernel(self) -> kernels.Kernel:
         group = _Group(self.lr)
         node = self.build(group)
         return _chain_kernel(node.models, group.lr, self.length(), self.text)
@@ -1809,7 +1868,7 @@ class SequentialLR(_Composite):
         "torch.CosineAnnealingLR(T_max=9500)], milestones=[500], lr=0.1)"
     )
 
-    def check(self):
+    def check(self) -> None:
         super().check()
         members, milestones = self.schedulers, self.milestones
         if len(milestones) != len(members) - 1:
@@ -1865,23 +1924,24 @@ class SequentialLR(_Composite):
         bounds = [0, *self.milestones, math.inf]
         return [(bounds[k], bounds[k + 1]) for k in range(len(self.schedulers))]
 
-    def finite(self):
-        return self.schedulers[-1].finite()
+    def finite(self) -> bool:
+        last: _Leaf = self.schedulers[-1]
+        return last.finite()
 
-    def length(self):
+    def length(self) -> float:
         last = self.schedulers[-1]
         if not last.finite():
             return math.inf
         begin = self._spans()[-1][0]
         return normalize_steps(begin + last.length())
 
-    def _runs(self):
+    def _runs(self) -> list[tuple[_Leaf, _Model | _ChainNode, float, float, float, bool]]:
         """Each member that runs: (member, its model or chain node, begin, end, the rate it
         starts from, whether that is its ordinary start)."""
         group = _Group(self.lr)
         nodes = [member.build(group) for member in self.schedulers]
         initial = group.setdefault()  # SequentialLR resets the rate to the group's initial_lr
-        runs = []
+        runs: list[tuple[_Leaf, _Model | _ChainNode, float, float, float, bool]] = []
         for k, (begin, end) in enumerate(self._spans()):
             if begin >= end:
                 continue
@@ -1897,19 +1957,20 @@ class SequentialLR(_Composite):
             runs.append((member, node, begin, end, lr0, ordinary))
         return runs
 
-    def meaning(self):
+    def meaning(self) -> Expr | None:
         runs = self._runs()
         if not all(ordinary for *_, ordinary in runs):
             return None
         parts: list[Expr] = []
         for member, node, begin, end, _, _ in runs:
             if member.base_rate is not None:
+                assert isinstance(node, _Model)  # (an ordinary run's: a chain's never is)
                 member = member.with_args(lr=node.base)
             target = member.meaning() or member
             parts.append(target if end == math.inf else Window(target, None, end - begin))
         return parts[0] if len(parts) == 1 else Sequence(tuple(parts))
 
-    def own_kernel(self):
+    def own_kernel(self) -> kernels.Kernel:
         parts = []
         for member, node, begin, end, lr0, _ in self._runs():
             if end == math.inf:
