@@ -23,7 +23,7 @@ from __future__ import annotations
 import inspect
 import math
 from collections.abc import Callable, Iterator
-from typing import Any, ClassVar, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, NoReturn, TypeVar
 
 from ..compute import kernels
 from ..syntax.errors import (
@@ -43,7 +43,8 @@ from .units import WHERE, Binding, Quantity
 
 REQUIRED = object()
 _UNSET = object()
-_F = TypeVar("_F", bound="Family")
+if TYPE_CHECKING:  # for annotations only: a TypeVar with a bound costs import time
+    _F = TypeVar("_F", bound="Family")
 
 
 class Param(Record):

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from .records import Record
 
 Span = tuple[int, int]
-_N = TypeVar("_N", bound="_Node")
+if TYPE_CHECKING:  # for annotations only: a TypeVar with a bound costs import time
+    _N = TypeVar("_N", bound="_Node")
 
 #: Units a number may carry: percent of the total training steps, or epochs.
 UNITS = ("%", "ep", "sp", "tok")

@@ -7,9 +7,10 @@ rather than dataclasses because creating a dataclass costs about half a millisec
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-_R = TypeVar("_R", bound="Record")
+if TYPE_CHECKING:  # for annotations only: a TypeVar with a bound costs import time
+    _R = TypeVar("_R", bound="Record")
 
 
 class Record:
