@@ -596,10 +596,15 @@ def test_terminal_plot_compares_several_specs():
     assert result.returncode == 0
     lines = result.stdout.rstrip("\n").split("\n")
     assert len(lines) == 30 and max(len(line) for line in lines) == 90
-    # The legend: each curve with its own marker (no colour in a pipe to tell them apart).
-    assert "⢕⢕ Warmup(100) >> Cosine(0.1, 0.0, 900)" in result.stdout
-    assert "•• StepLR(0.1, 200)" in result.stdout
-    assert "xx Linear(0.1, 0.0, 1000)" in result.stdout
+    # The legend, in its box: each curve with its own marker (no colour in a pipe to tell them
+    # apart), in the order given.
+    legend = [m.groups() for line in lines for m in re.finditer(r"│ (\S) (\S.*?) +│", line)]
+    assert legend == [
+        ("⢕", "Warmup(100) >> Cosine(0.1, 0.0, 900)"),
+        ("•", "StepLR(0.1, 200)"),
+        ("x", "Linear(0.1, 0.0, 1000)"),
+    ]
+    assert lines[1].endswith("┐│")  # at the top right, where decaying rates leave room
     assert lines[-2].split()[-1] == "1000"
 
 
@@ -695,6 +700,28 @@ def test_plot_without_the_plot_extra_says_what_to_install(tmp_path):
     assert not (tmp_path / "lr.png").exists()
     # The other subcommands do not need them.
     assert run_without_plot_libraries("check", SMOOTH).returncode == 0
+
+
+# plotext 5's shape: its functions at module level (plotsize, plot, build), no figure object.
+_PLOTEXT_5 = (
+    "import sys, types; old = types.ModuleType('plotext'); old.__version__ = '5.3.2'; "
+    "old.plotsize = old.plot = old.build = print; sys.modules['plotext'] = old; "
+    "from lrspec.cli import main; sys.exit(main(sys.argv[1:]))"
+)
+
+
+def test_plot_with_plotext_5_says_what_to_install():
+    result = subprocess.run(
+        [sys.executable, "-c", _PLOTEXT_5, "plot", SMOOTH],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=_env(),
+    )
+    assert_error(
+        result,
+        "lrspec: lrspec draws with plotext 6 (found 5.3.2): pip install 'plotext>=6.1,<7'\n",
+    )
 
 
 def test_plot_invalid_spec():

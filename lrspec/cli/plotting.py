@@ -7,6 +7,7 @@ buckets before drawing, so that drops and spikes stay visible however long the r
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -68,10 +69,10 @@ def _plotext() -> Any:
         import plotext  # type: ignore[import-untyped]  # plotext ships no type information
     except ImportError:
         raise PlotUnavailable(f"a plot in the terminal needs plotext: {INSTALL}") from None
-    if not hasattr(plotext, "plotsize"):  # plotext 6 changed its whole interface
+    if not hasattr(plotext, "figure"):  # plotext 6 changed its whole interface
+        found = getattr(plotext, "__version__", "an older one")
         raise PlotUnavailable(
-            f"lrspec draws with plotext 5 (found {plotext.__version__}): "
-            "pip install 'plotext>=5.2,<6'"
+            f"lrspec draws with plotext 6 (found {found}): pip install 'plotext>=6.1,<7'"
         )
     return plotext
 
@@ -87,26 +88,43 @@ def terminal_plot(
     """The curves ``[(label, steps, values), ...]`` drawn in ``width`` x ``height`` character
     cells, with the axes labelled ``step`` and ``learning rate``; a legend when there are
     several; with ``log``, a logarithmic rate axis (the values must be > 0)."""
-    plt = _plotext()
-    plt.clear_figure()
-    plt.limit_size(False, False)  # the size asked for, not clipped to the terminal's
-    plt.plotsize(width, height)
-    plt.theme("clear")
-    several = len(series) > 1
-    for k, (label, x, y) in enumerate(series):
-        x, y = _shown(x, y, log)
-        x, y = thin(x, y, 2 * width)
-        marker = "braille" if colour or not several else _PLAIN_MARKERS[k % len(_PLAIN_MARKERS)]
-        plt.plot(x.tolist(), y.tolist(), marker=marker, label=label if several else None)
-    if log:
-        plt.yscale("log")
-        plt.xlim(*_x_range(series))
-    if title:
-        plt.title(title)
-    plt.xlabel("step")
-    plt.ylabel("learning rate")
-    text = plt.build()
-    plt.clear_figure()
+    plotext = _plotext()
+    figure = plotext.figure  # one figure per process: cleared before and after each plot
+    figure.clear()
+    try:
+        plotext.terminal.limit(False, False)  # the size asked for, not the terminal's
+        figure.plot_size(width, height)
+        figure.theme("simple")  # no background, the frame in the terminal's colours
+        several = len(series) > 1
+        top = -math.inf  # the highest value shown
+        for k, (label, x, y) in enumerate(series):
+            x, y = _shown(x, y, log)
+            if not x.size:  # nothing above 0 on a log axis (plotext would count it as 0)
+                continue
+            top = max(top, float(np.max(y)))
+            x, y = thin(x, y, 2 * width)
+            plain = _PLAIN_MARKERS[k % len(_PLAIN_MARKERS)]
+            marker = "braille" if colour or not several else plain
+            signal = figure.signal(x.tolist(), y.tolist(), marker=marker).lines()
+            if several:
+                signal.label(label)  # a label makes the legend
+            figure.draw(signal)
+        figure.ruler("x").frequency(5)
+        if log:
+            figure.ruler("y").scale("log")
+            figure.ruler("x").lim(*_x_range(series))
+        if several:
+            # At the top right, where decaying rates leave room; the position is in the
+            # rulers' units, which on a log axis are powers of ten.
+            right = _x_range(series)[1]
+            figure.legend(x=right, y=math.log10(top) if log else top, ha="right", relative=True)
+        if title:
+            figure.title(title)
+        figure.label("step", "x")
+        figure.label("learning rate", "y")
+        text: str = figure.build().string(colorless=not colour)
+    finally:
+        figure.clear()
     if not colour:
         text = _ANSI.sub("", text)
     return "\n".join(line.rstrip() for line in text.rstrip("\n").split("\n"))
