@@ -1198,6 +1198,15 @@ def test_plot_log_scale_in_the_terminal():
     assert (labels[0] - labels[1]) / (labels[1] - labels[2]) > 3
 
 
+def test_plot_log_scale_leaves_out_a_curve_with_nothing_above_0():
+    specs = ["Constant(0.0)[:10]", "Cosine(0.1, 0, 10)"]
+    result = run("plot", *specs, "--log", "--size", "60x15")
+    assert (result.returncode, result.stderr) == (0, "")
+    legend = re.findall(r"│ (\S) (\S.*?) +│", result.stdout)
+    assert legend == [("•", "Cosine(0.1, 0.0, 10)")]  # the second curve keeps its marker
+    assert re.findall(r"^ *([0-9.]+)┤", result.stdout, re.M)[0] == "0.1000"
+
+
 def test_plot_log_scale_in_an_image(tmp_path):
     svg = tmp_path / "lr.svg"
     result = run("plot", SMOOTH, "--log", "-o", str(svg))
