@@ -527,6 +527,33 @@ def test_the_real_torch_on_wide_compositions(name, data):
     _drawn(name, data.draw(torch_live.WIDE[name]), 0.1, None, 1500)
 
 
+@pytest.mark.parametrize(
+    "call",
+    [
+        # Found by test_the_real_torch_on_wide_compositions: StepLR's gamma ** 306 came
+        # before the cosine's large ratio and went subnormal (1.9e-12 off at step 751).
+        (
+            "ChainedScheduler",
+            {"schedulers": [("StepLR", {"step_size": 1}), ("CosineAnnealingLR", {"T_max": 444})]},
+        ),
+        # Found by test_values_are_finite_at_every_step: an IndexError at step 0, where the
+        # cosine's replay was asked for a step before its start.
+        (
+            "ChainedScheduler",
+            {
+                "schedulers": [
+                    ("ConstantLR", {"total_iters": 1000}),
+                    ("CosineAnnealingLR", {"T_max": 1, "eta_min": 5e-324}),
+                ]
+            },
+        ),
+    ],
+    ids=["subnormal-product", "replay-before-start"],
+)
+def test_the_real_torch_on_compositions_hypothesis_found(call):
+    _drawn("ChainedScheduler", call, 0.1, None, 1500)
+
+
 # -- what PyTorch does that lrspec's own families do not ---------------------------------------
 
 

@@ -607,7 +607,9 @@ class _CosineModel(_Model):
                 cache[key] = seq
             d = t - a
             if d <= replay:
-                return seq[int(d)]
+                # Before ``a`` no step has run (a branch ``where`` computes and then drops),
+                # as in the array path.
+                return seq[int(d)] if d >= 0 else lr
             r = a + replay
             return c(t) / _safe(SCALAR, c(r)) * (seq[replay] - mn) + mn
 
@@ -1549,13 +1551,11 @@ def _product_chain(m: Any, models: list[_Model], lr0: float) -> Callable[[Any], 
         (i, model.parts(m)) for i, model in enumerate(models) if isinstance(model, _CosineModel)
     ]
     where, maximum = m.where, m.maximum
+    multiplied = _lifted_product(m, applies)
 
     def chain(t: Any) -> Any:
         if not cosines:
-            lr = lr0
-            for apply in applies:
-                lr = apply(lr, 0.0, t)
-            return lr
+            return multiplied(lr0, 0.0, t)
         bottom, which = -1.0, -1
         for i, (_, _, _, last_bottom) in cosines:
             b = last_bottom(t)
@@ -1578,11 +1578,37 @@ def _product_chain(m: Any, models: list[_Model], lr0: float) -> Callable[[Any], 
             stepped = step(stepped, after_bottom)
         lr = where(restarts, stepped, lr)
         start = where(restarts, after_bottom, start)
-        for apply in applies:
-            lr = apply(lr, start, t)
-        return lr
+        return multiplied(lr, start, t)
 
     return chain
+
+
+#: A power of two: scaling by it rounds nothing (see :func:`_lifted_product`).
+_LIFT, _UNLIFT = 2.0**600, 2.0**-600
+
+
+def _lifted_product(m: Any, applies: list[ApplyFn]) -> ApplyFn:
+    """``(lr, a, t) ->`` the members' steps ``a + 1 .. t`` applied in turn to ``lr``, each
+    multiplying it. Where the result is tiny, a product on the way may have been subnormal
+    and lost digits that PyTorch, stepping through normal values, keeps (a StepLR's
+    ``gamma ** 306`` before a cosine's large ratio): there the same product runs again on
+    ``lr * 2**600`` and is scaled back, which changes no rounding but the subnormal ones."""
+    where = m.where
+
+    def run(lr: Any, a: Any, t: Any) -> Any:
+        for apply in applies:
+            lr = apply(lr, a, t)
+        return lr
+
+    def multiplied(lr: Any, a: Any, t: Any) -> Any:
+        result = run(lr, a, t)
+        tiny = (result < _UNLIFT) & (result > -_UNLIFT)
+        if (m is SCALAR and not tiny) or (m is ARRAY and not np.any(tiny)):
+            return result
+        lifted = run(lr * _LIFT, a, t) * _UNLIFT
+        return where(tiny & (lifted - lifted == 0), lifted, result)
+
+    return multiplied
 
 
 def _table_chain(models: list[_Model], lr0: float, length: float) -> kernels.Kernel:
