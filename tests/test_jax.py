@@ -24,13 +24,18 @@ def _schedule(trace) -> lrspec.Schedule:
     return lrspec.parse(trace["spec"], **trace.get("bind", {}))
 
 
+#: The README's claim, in epsilons of the dtype times the schedule's largest value: measured
+#: over every step of the pure traces, at most 2.97 in float32 and 5.3 in float64.
+EPSILONS = {np.float32: 4, np.float64: 8}
+
+
 def _assert_rounding(got, want, dtype) -> None:
-    """Equal within a few roundings of ``dtype`` at the schedule's scale. XLA's cos, exp and
+    """Equal within a few epsilons of ``dtype`` at the schedule's scale. XLA's cos, exp and
     pow differ from NumPy's in the last bits, and XLA may simplify ``1 - (1 - x)``; near a
     zero of the curve (a cosine ending at 0) the last bits of the scale are all that is left,
     so the bound is relative to the largest value, not to each value."""
     got, want = np.asarray(got, dtype=np.float64), np.asarray(want, dtype=np.float64)
-    allowed = 16 * np.finfo(dtype).eps * np.max(np.abs(want))
+    allowed = EPSILONS[dtype] * np.finfo(dtype).eps * np.max(np.abs(want))
     assert np.max(np.abs(got - want)) <= allowed
 
 
