@@ -3,6 +3,7 @@ import cycle, ruff's lint and format, mypy, and the README's architecture map.""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -88,6 +89,13 @@ def test_a_cycle_is_found_when_there_is_one():
 def test_ruff(check):
     result = _run(str(BIN / "ruff"), *check, ".")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy():
+    # No cache: a stale cache of another tree must not decide the result.
+    result = _run(str(BIN / "mypy"), "--no-incremental", "--cache-dir", os.devnull)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("Success: no issues found"), result.stdout
 
 
 def test_the_architecture_map_lists_every_module():
