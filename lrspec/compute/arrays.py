@@ -9,8 +9,7 @@ from __future__ import annotations
 import math
 import os
 import threading
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -18,6 +17,9 @@ from ..syntax.errors import EvaluationError
 from ..syntax.limits import MAX_STEPS
 from ..syntax.printer import format_step
 from .kernels import Kernel
+
+if TYPE_CHECKING:  # imported when the first pool starts: it costs import time
+    from concurrent.futures import ThreadPoolExecutor
 
 _INF = math.inf
 # Whole-curve evaluation goes through the kernels in blocks of this many steps, so that the
@@ -98,6 +100,8 @@ def _thread_pool() -> ThreadPoolExecutor:
     global _pool
     with _pool_lock:
         if _pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
             _pool = ThreadPoolExecutor(max_workers=_workers(), thread_name_prefix="lrspec")
     return _pool
 

@@ -17,18 +17,19 @@ A config file may come from someone else, so reading one is bounded like parsing
 
 from __future__ import annotations
 
-import json
 import os
 import reprlib
 import stat
 import sys
-from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..schedule.schedule import Schedule
 from ..syntax.errors import ConfigError, LrspecError
 from .config import load
+
+if TYPE_CHECKING:  # imported when a file is read: pathlib costs import time on every start
+    from pathlib import Path
 
 #: The largest config file read, in bytes.
 MAX_FILE_BYTES = 10_000_000
@@ -187,6 +188,8 @@ def _path(path: Any) -> Path:
         raise ConfigError(f"a config file's path is a string or a Path, got {_short(path)}")
     if "\x00" in path:
         raise ConfigError(f"a file path cannot hold a NUL character, got {_short(path)}")
+    from pathlib import Path
+
     return Path(path)
 
 
@@ -276,6 +279,8 @@ def loads_json(text: str, where: str) -> Any:
 
     def constant(name: str) -> Any:
         raise ConfigError(f"{where}: not valid JSON: {name} is not a JSON number")
+
+    import json  # here, not at the top: it costs import time on every start
 
     try:
         return json.loads(text, object_pairs_hook=pairs, parse_constant=constant)

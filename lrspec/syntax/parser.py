@@ -14,7 +14,6 @@ import re
 import sys
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import lark
@@ -61,16 +60,20 @@ if TYPE_CHECKING:
 GRAMMAR_FILE = "lrspec.lark"
 
 
-def grammar_path() -> Path:
+def grammar_path() -> str:
     """The grammar: inside the installed package (the wheel puts it there, beside the
-    package's ``__init__``), else in the source tree (an editable install)."""
-    package = Path(__file__).resolve().parent.parent
-    packaged = package / GRAMMAR_FILE
-    return packaged if packaged.is_file() else package.parent / "grammar" / GRAMMAR_FILE
+    package's ``__init__``), else in the source tree (an editable install). A string, not a
+    ``pathlib.Path``: pathlib costs import time on every start."""
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    packaged = os.path.join(package, GRAMMAR_FILE)
+    if os.path.isfile(packaged):
+        return packaged
+    return os.path.join(os.path.dirname(package), "grammar", GRAMMAR_FILE)
 
 
 def grammar_text() -> str:
-    return grammar_path().read_text(encoding="utf-8")
+    with open(grammar_path(), encoding="utf-8") as file:
+        return file.read()
 
 
 def _cache_file() -> str | bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import numbers
 from collections.abc import Mapping
@@ -112,6 +111,8 @@ def from_hf_config(config: Mapping[str, Any], *, steps_per_epoch: int | None = N
         )
     kwargs = config.get("lr_scheduler_kwargs")
     if isinstance(kwargs, str):  # TrainingArguments takes it as a JSON string too
+        import json  # here, not at the top: it costs import time on every start
+
         try:
             kwargs = json.loads(kwargs) if kwargs.strip() else {}
         except ValueError:
