@@ -23,8 +23,6 @@ from ..model.units import Binding
 from ..schedule.parsing import from_dict, parse
 from ..schedule.schedule import Schedule
 from ..syntax.errors import ConfigError
-from .importers import lr_schedule, numpy_ml
-from .importers.building import build, rate, short
 
 ACCEPTED = (
     "accepted: spec text, a number, lrspec's dict form ({'family': ...}, {'sequence': ...}, "
@@ -54,6 +52,11 @@ def load(value: Any, **sizes: int | None) -> Schedule:
         return value.bind(**bind) if bind else value
     if isinstance(value, str):
         return parse(value, **bind)
+    # The importers are imported here, not at the top: only values other than text need them,
+    # and they cost import time on every start.
+    from .importers import lr_schedule, numpy_ml
+    from .importers.building import build, rate, short
+
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
         try:
             number = float(value)

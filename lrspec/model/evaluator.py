@@ -32,18 +32,36 @@ def evaluate(
     node; a number template's tree shares the nodes of the tree it was made from), and
     ``remember`` collects the meaning of every node, for such a later use.
     """
-    limits = limits or default_limits()
+    expr = _Meanings(limits or default_limits(), known, remember).meaning(node)
+    expr.check_composition()
+    return expr
 
-    def meaning(node: Node) -> Expr:
+
+class _Meanings:
+    """The meaning of each node of one tree. A class, not a closure that recurses: such a
+    closure refers to itself, so every evaluation would leave a reference cycle that only the
+    garbage collector frees (and make it run more often)."""
+
+    __slots__ = ("limits", "known", "remember")
+
+    def __init__(
+        self, limits: Limits, known: dict[int, Expr] | None, remember: dict[int, Expr] | None
+    ) -> None:
+        self.limits = limits
+        self.known = known
+        self.remember = remember
+
+    def meaning(self, node: Node) -> Expr:
+        known = self.known
         if known is not None:
             expr = known.get(id(node))
             if expr is not None:
                 return expr
         kind = type(node)
         if isinstance(node, Call):
-            expr = bind_call(lookup(node.name, node.name_span), node, meaning, limits)
+            expr = bind_call(lookup(node.name, node.name_span), node, self.meaning, self.limits)
         elif kind in BY_SYNTAX and (kind is not Neg or signed_number(node) is None):
-            expr = BY_SYNTAX[kind].from_syntax(node, meaning, limits)
+            expr = BY_SYNTAX[kind].from_syntax(node, self.meaning, self.limits)
         else:
             value = signed_number(node)
             if value is None:
@@ -53,13 +71,9 @@ def evaluate(
                     hint=_schedule_hint(node),
                 )
             expr = Const.from_number(value, node.span)
-        if remember is not None:
-            remember[id(node)] = expr
+        if self.remember is not None:
+            self.remember[id(node)] = expr
         return expr
-
-    expr = meaning(node)
-    expr.check_composition()
-    return expr
 
 
 def _schedule_hint(node: Node) -> str | None:

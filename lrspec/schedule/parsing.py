@@ -169,15 +169,18 @@ def _cut(text: str) -> tuple[tuple[Any, ...], list[str]]:
 
 class Template:
     """A text's syntax tree and meaning, and how to make the tree of a text that differs only
-    in its numbers: the nodes in post-order, each with its parent, and for each number the
-    leaf it is."""
+    in its numbers: the nodes in post-order, and for each number the leaf it is, the nodes
+    above it (bottom up) and where each node stands in its parent's fields."""
 
     __slots__ = (
         "order",
         "parents",
+        "extras",
         "leaves",
+        "paths",
+        "fields",
+        "slots",
         "numbers",
-        "layouts",
         "meanings",
         "needs",
         "stateful",
@@ -200,23 +203,37 @@ class Template:
         order.reverse()  # post-order: every node after its children
         index = {id(node): k for k, node in enumerate(order)}
         self.parents: list[int | None] = [None] * len(order)
-        self.layouts: list[tuple[int | tuple[int, ...] | _Constant, ...]] = []
+        parents = self.parents
+        self.extras = [node.extras() for node in order]
+        # Each node's field values, and where each child stands in its parent's: (the field's
+        # position, and the child's place in the field's tuple or -1 for a field of its own).
+        self.fields: list[tuple[Any, ...]] = []
+        self.slots: list[tuple[int, int]] = [(-1, -1)] * len(order)
         for k, node in enumerate(order):
-            layout: list[int | tuple[int, ...] | _Constant] = []
-            for name in node._fields:
-                value = getattr(node, name)
-                if name in node._children and isinstance(value, tuple):
-                    layout.append(tuple(index[id(v)] for v in value))
-                elif name in node._children and value is not None:
-                    layout.append(index[id(value)])
-                else:
-                    layout.append(_Constant(value))
-            self.layouts.append(tuple(layout))
-            for child in children(node):
-                self.parents[index[id(child)]] = k
+            values = tuple([getattr(node, name) for name in node._fields])
+            self.fields.append(values)
+            for position, name in enumerate(node._fields):
+                if name not in node._children:
+                    continue
+                value = values[position]
+                items = value if isinstance(value, tuple) else (value,)
+                for place, child in enumerate(items):
+                    if child is not None:
+                        c = index[id(child)]
+                        parents[c] = k
+                        self.slots[c] = (position, place if isinstance(value, tuple) else -1)
         by_span = {node.span: k for k, node in enumerate(order) if type(node) is Number}
         self.order = order
         self.leaves = [by_span[span] for span in spans]
+        # The nodes above each number's leaf, bottom up (so in post-order).
+        self.paths: list[tuple[int, ...]] = []
+        for leaf in self.leaves:
+            path = []
+            parent = parents[leaf]
+            while parent is not None:
+                path.append(parent)
+                parent = parents[parent]
+            self.paths.append(tuple(path))
         self.numbers = numbers
         self.meanings = meanings
         # The same families stand at the same places in every text of the template's key.
@@ -226,9 +243,9 @@ class Template:
     def tree(self, numbers: list[str]) -> Node | None:
         """The tree of the text with these numbers, or None if one is no number the parser
         would take as written (too many digits, ...)."""
-        order, parents = self.order, self.parents
+        order, slots = self.order, self.slots
         made: dict[int, Node] = {}
-        above: set[int] = set()
+        path: tuple[int, ...] | list[int] = ()
         for k, new in enumerate(numbers):
             if new == self.numbers[k]:
                 continue
@@ -237,34 +254,31 @@ class Template:
             except LrspecError:
                 return None
             leaf = self.leaves[k]
-            made[leaf] = Number._assemble(value, order[leaf].span, order[leaf].depth)
-            parent = parents[leaf]
-            while parent is not None and parent not in above:
-                above.add(parent)
-                parent = parents[parent]
+            old = order[leaf]
+            made[leaf] = Number._assemble(value, old.span, old.depth)
+            path = self.paths[k] if not path else sorted({*path, *self.paths[k]})
         if not made:
             return order[-1]
-        for k in sorted(above):  # children before parents
-            values: list[Any] = []  # the node's fields: children, tuples of them, constants
-            for item in self.layouts[k]:
-                if isinstance(item, int):
-                    values.append(made.get(item) or order[item])
-                elif isinstance(item, tuple):
-                    values.append(tuple([made.get(i) or order[i] for i in item]))
+        parents, fields, extras = self.parents, self.fields, self.extras
+        new_children: dict[int, list[int]] = {}
+        for leaf in made:
+            new_children.setdefault(parents[leaf], []).append(leaf)  # type: ignore[arg-type]
+        for k in path:  # children before parents: put the new children in each node's fields
+            values = list(fields[k])
+            for child in new_children[k]:
+                position, place = slots[child]
+                if place < 0:
+                    values[position] = made[child]
                 else:
-                    values.append(item.value)
+                    items = list(values[position])
+                    items[place] = made[child]
+                    values[position] = tuple(items)
             node = order[k]
-            made[k] = node._assemble(values, node.span, node.depth, node.extras())
+            made[k] = node._assemble(values, node.span, node.depth, extras[k])
+            parent = parents[k]
+            if parent is not None:
+                new_children.setdefault(parent, []).append(k)
         return made[len(order) - 1]
-
-
-class _Constant:
-    """A field that holds no child node, in a template's layout."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
 
 
 def _remember(text: str, tree: Node, meanings: dict[int, Expr], schedule: Schedule) -> None:

@@ -37,6 +37,14 @@ _INF = math.inf
 _NO_BINDING = Binding()
 
 
+class _NotCompiled(Exception):
+    """Raised by a schedule's scalar function before its first call has compiled it."""
+
+
+def _not_compiled(t: float) -> float:
+    raise _NotCompiled
+
+
 def _positive_int(name: str, value: Any) -> int | None:
     """A size of the run: a positive integer within the step domain."""
     if value is None:
@@ -139,7 +147,9 @@ class Schedule:
         self._stateful = stateful  # found on first use, unless the caller knows
         # Compiled on first use, so that parsing stays cheap; the first call compiles. With
         # units and every size given, compile now: the resolved values are checked at once.
-        self._scalar: Callable[[float], float] = self._first_call
+        # Not the bound method self._first_call: that would be a reference cycle, and a schedule
+        # dropped before its first call would wait for the garbage collector.
+        self._scalar: Callable[[float], float] = _not_compiled
         if needs and not self._missing():
             self._compile()
 
@@ -195,10 +205,6 @@ class Schedule:
         return [
             name for name in SIZES if name in self._needs and getattr(self._binding, name) is None
         ]
-
-    def _first_call(self, t: float) -> float:
-        self._ensure_compiled()
-        return self._scalar(t)
 
     def _ensure_compiled(self) -> Kernel:
         if self._kernel is None:
@@ -261,12 +267,24 @@ class Schedule:
             elif kind is int and 0 <= t <= 9007199254740992:
                 return self._scalar(float(t))
             return self._call_other(t)
+        except _NotCompiled:
+            pass  # the first call: compiled below, out of this handler
         except EvaluationError as error:
             if isinstance(t, numbers.Real):
                 raise error.at_step(t) from None
             raise
         except RecursionError:  # nested kernels, only under a raised Limits.max_depth
             raise too_deep_for_python() from None
+        try:
+            self._ensure_compiled()
+        except EvaluationError as error:
+            if isinstance(t, numbers.Real):
+                raise error.at_step(t) from None
+            raise
+        except RecursionError:
+            raise too_deep_for_python() from None
+        again: float | np.ndarray = self(t)
+        return again
 
     def _call_other(self, t: Any) -> float | np.ndarray:
         if isinstance(t, (np.ndarray, list, tuple, range)):
