@@ -9,7 +9,7 @@ recursion). ``parse_tree(unparse(tree)) == tree`` holds for every tree.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from .records import Record
@@ -34,6 +34,8 @@ class _Node(Record):
     __slots__ = ("span", "depth")
     _extra: ClassVar[tuple[str, ...]] = ()
     _children: ClassVar[tuple[str, ...]] = ()
+    _field_setters: ClassVar[tuple[Callable[[Any, Any], None], ...]] = ()
+    _extra_setters: ClassVar[tuple[Callable[[Any, Any], None], ...]] = ()
 
     span: Span | None
     depth: int
@@ -57,14 +59,20 @@ class _Node(Record):
         """A node from its field values in ``_fields`` order and its extras in ``_extra``
         order, without the keyword handling of ``__init__`` (for trees rebuilt in bulk)."""
         node = object.__new__(cls)
-        put = object.__setattr__
-        for name, value in zip(cls._fields, values):
-            put(node, name, value)
-        for name, value in zip(cls._extra, extra):
-            put(node, name, value)
-        put(node, "span", span)
-        put(node, "depth", depth)
+        # Each slot's own setter: a frozen record's __setattr__ refuses, and going around it
+        # with object.__setattr__ costs a name lookup per field.
+        for put, value in zip(cls._field_setters, values):
+            put(node, value)
+        for put, value in zip(cls._extra_setters, extra):
+            put(node, value)
+        _set_span(node, span)
+        _set_depth(node, depth)
         return node
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._field_setters = tuple(getattr(cls, name).__set__ for name in cls._fields)
+        cls._extra_setters = tuple(getattr(cls, name).__set__ for name in cls._extra)
 
     def extras(self) -> tuple[Any, ...]:
         """The values of the fields in ``_extra``, in order."""
@@ -80,6 +88,10 @@ class _Node(Record):
     def __reduce__(self) -> tuple[Any, ...]:
         extra = {name: getattr(self, name) for name in ("span", "depth", *self._extra)}
         return (_rebuild, (type(self), tuple(getattr(self, f) for f in self._fields), extra))
+
+
+_set_span = _Node.__dict__["span"].__set__
+_set_depth = _Node.__dict__["depth"].__set__
 
 
 def _rebuild(cls: type[_N], fields: tuple[Any, ...], extra: dict[str, Any]) -> _N:
