@@ -394,6 +394,9 @@ def saved_number(
                 number = float(value)
             except OverflowError:  # an int past the floats
                 number = None
+            else:
+                if number != value:  # no float holds it (2**53 + 1): it would not load as saved
+                    number = None
     elif isinstance(value, float) and not integer and math.isfinite(value):
         number = float(value)
     if number is None or not lo <= number <= hi:
