@@ -53,7 +53,9 @@ def _tracked(*patterns: str) -> list[str]:
 TEXT_FILES = [
     p
     for p in _tracked()
-    if p.endswith((".md", ".py", ".toml", ".lark", ".txt", ".yaml")) and p != "constraints-dev.txt"
+    if p.endswith((".md", ".py", ".toml", ".lark", ".txt", ".yaml"))
+    and p != "constraints-dev.txt"
+    or p == ".ci/run"
 ]
 # A path names a file of this repository when it starts with one of its top-level parts; a bare
 # file name (no directory) must be the name of some file in it; a glob (``*_live.py``) is no
