@@ -492,14 +492,22 @@ Pendulum-v1:
 def test_convert_an_rl_zoo_hyperparameter_file(tmp_path, field, initial, total):
     path = tmp_path / "ppo.yml"
     path.write_text(RL_ZOO_FILE)
+    import yaml
+    from rl_zoo3.exp_manager import ExperimentManager
+
     schedule = _converted("--from", "rl-zoo", str(path), "--field", field)
-    if total is None:  # rl-zoo3's ConstantSchedule(float(value))
-        assert schedule == lrspec.parse(repr(initial)) and schedule(10**6) == initial
+    # rl-zoo3's own reading of the entry (its loader and its schedule objects), called with
+    # SB3's progress_remaining = 1 - num_timesteps / total_timesteps over n_timesteps.
+    entry, _, key = field.partition(".")
+    hyperparams = yaml.safe_load(RL_ZOO_FILE)[entry]
+    theirs = ExperimentManager._preprocess_schedules(dict(hyperparams))[key or "learning_rate"]
+    steps = np.linspace(0, total or 10**6, 1001)
+    want = [theirs(1.0 - t / (total or 10**6)) for t in steps]
+    assert want[0] == initial
+    if total is None:  # a number: rl-zoo3's ConstantSchedule
+        assert schedule == lrspec.parse(repr(initial)) and set(want) == {initial}
         return
-    # rl-zoo3's SimpleLinearSchedule: progress_remaining * initial, with SB3's
-    # progress_remaining = 1 - num_timesteps / total_timesteps over n_timesteps.
-    steps = np.linspace(0, total, 1001)
-    _close(schedule(steps), [(1.0 - t / total) * initial for t in steps], str(schedule))
+    _close(schedule(steps), want, str(schedule))
 
 
 def test_convert_rl_zoo_file_errors(tmp_path):
