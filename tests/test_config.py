@@ -501,3 +501,16 @@ def test_argparse_example_with_a_short_run():
     assert zero.stderr.splitlines()[-1] == (
         "argparse_train.py: error: argument --steps: expected at least 1, got 0"
     )
+
+
+def test_load_binds_token_and_sample_sizes():
+    text = "Warmup(1000sp) >> Cosine(0.1, 0.0, 4096000tok)"
+    for value in (text, lrspec.parse(text).to_dict()):
+        s = lrspec.load(value, samples_per_step=100, tokens_per_step=4096)
+        assert s(5) == 0.05 and s.length == 10 + 1000
+        assert s == lrspec.parse(text, samples_per_step=100, tokens_per_step=4096)
+    with pytest.raises(lrspec.UnitError) as error:
+        lrspec.load(text, samples_per_step=100)(20)
+    assert error.value.message == (
+        f"'{text}' needs tokens_per_step to be evaluated (it uses 1000sp, 4096000tok)"
+    )

@@ -187,3 +187,21 @@ def test_any_optax_hyperparameter_under_jit():
     assert error.value.hint == "pass total_steps=... to lrspec.jax.hyperparameters()"
     with pytest.raises(lrspec.StateError, match="reads a metric"):
         lrspec.jax.hyperparameters(learning_rate="Plateau(0.1)")
+
+
+def test_token_and_sample_units_reach_the_jax_adapter():
+    # The GPT-3 schedule: 375 million tokens of warmup, a cosine over 260 billion, at
+    # 524,288 tokens a step.
+    spec = "Warmup(375e6tok) >> Cosine(6e-4, 6e-5, 260e9tok)"
+    steps = np.array([0, 100, 715, 716, 100_000, 496_000, 497_000])
+    want = lrspec.parse(spec, tokens_per_step=524_288)(steps)
+    with jax.enable_x64(True):
+        got = jax.jit(lrspec.jax.schedule(spec, tokens_per_step=524_288))(steps)
+    _assert_rounding(got, want, np.float64)
+    assert want[0] == 0.0 and want[-1] == 6e-5
+    with pytest.raises(lrspec.UnitError) as error:
+        lrspec.jax.schedule(spec)
+    assert error.value.hint == "pass tokens_per_step=... to lrspec.jax.schedule()"
+    samples = lrspec.jax.schedule("Warmup(1000sp) >> Constant(0.1)", samples_per_step=100)
+    with jax.enable_x64(True):
+        assert float(samples(5)) == 0.05
