@@ -512,5 +512,5 @@ def test_load_binds_token_and_sample_sizes():
     with pytest.raises(lrspec.UnitError) as error:
         lrspec.load(text, samples_per_step=100)(20)
     assert error.value.message == (
-        f"'{text}' needs tokens_per_step to be evaluated (it uses 1000sp, 4096000tok)"
+        f"'{text}' needs tokens_per_step to be evaluated (it uses 4096000tok)"
     )

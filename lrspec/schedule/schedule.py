@@ -242,7 +242,7 @@ class Schedule:
 
     def _unresolved(self) -> None:
         missing = self._missing()
-        quantities = sorted({str(q) for q in self._expr.quantities()})
+        quantities = sorted({str(q) for q in self._expr.quantities() if q.size in missing})
         written = f" (it uses {', '.join(quantities)})" if quantities else ""
         raise UnitError(
             f"'{self._text}' needs {' and '.join(missing)} to be evaluated{written}",
