@@ -16,6 +16,7 @@ import pickle
 import warnings
 from pathlib import Path
 
+import namespace_checks
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -25,7 +26,7 @@ from peers import hf_cases, hf_live
 import lrspec
 from lrspec.compute.math_namespaces import traced_namespace
 from lrspec.model.registry import families
-from lrspec.model.types import Boolean, Choice, Integer, Nullable, Real, Steps
+from lrspec.model.types import Choice, Integer, Nullable, Real, Steps
 from lrspec.syntax.errors import ArgumentError, LimitError, UnknownNameError
 
 FAMILIES = {name: cls for name, cls in families().items() if name.startswith("hf.")}
@@ -108,23 +109,12 @@ def _ids(cases):
 
 @pytest.mark.parametrize("case", hf_cases.CASES, ids=_ids(hf_cases.CASES))
 def test_transformers_case(case):
-    s = lrspec.parse(case["spec"])
-    got = [s(t) for t in case["steps"]]
-    assert s(np.asarray(case["steps"])).tolist() == got
-    for t, value, want in zip(case["steps"], got, case["lrs"]):
-        if case["atol"] or case["rtol"]:  # the test's data is rounded: its own tolerance
-            assert abs(value - want) <= case["atol"] + case["rtol"] * abs(want), (t, value)
-        else:
-            assert rel(value, want) <= 1e-12, (t, value, want)
+    namespace_checks.check_case_within(case, namespace_checks.case_values(case), rel)
 
 
 @pytest.mark.parametrize("case", hf_cases.ERROR_CASES, ids=_ids(hf_cases.ERROR_CASES))
 def test_transformers_error_case(case):
-    with pytest.raises(lrspec.LrspecError) as info:
-        lrspec.parse(case["spec"])(0)
-    assert type(info.value).__name__ == case["error"]
-    assert f"'{case['param']}'" in info.value.message
-    assert info.value.message.startswith("hf.")
+    namespace_checks.check_evaluated_error_case(case, "hf.")
 
 
 def test_the_case_tables_cover_every_function():
@@ -659,62 +649,27 @@ RANGES = {
 EXCLUSIVE = {"min_lr": "min_lr_rate", "min_lr_rate": "min_lr"}
 
 
-def _range_cases():
-    for family, (_, bad) in RANGES.items():
-        for param, cases in bad.items():
-            for text, error, tail in cases:
-                yield pytest.param(family, param, text, error, tail, id=f"{family}.{param}={text}")
-
-
 def _call_with(family: str, param: str, bad: str) -> tuple[str, int]:
-    valid, _ = RANGES[family]
-    other = EXCLUSIVE.get(param, "min_lr_rate")
-    text, offset = f"{family}(", None
-    for name, value in valid.items():
-        if name == other:
-            continue
-        text += ("" if text.endswith("(") else ", ") + f"{name}="
-        if name == param:
-            offset, value = len(text), bad
-        text += value
-    return text + ")", offset
+    leave_out = EXCLUSIVE.get(param, "min_lr_rate")
+    return namespace_checks.call_with(RANGES, family, param, bad, leave_out=leave_out)
 
 
 @pytest.mark.parametrize("family", list(RANGES))
 def test_valid_arguments_parse(family):
     text, _ = _call_with(family, "", "")
-    s = lrspec.parse(text)
-    assert math.isfinite(s(0)) and lrspec.parse(str(s)) == s
+    namespace_checks.check_valid_call(text)
 
 
-@pytest.mark.parametrize(("family", "param", "bad", "error", "tail"), list(_range_cases()))
+@pytest.mark.parametrize(
+    ("family", "param", "bad", "error", "tail"), list(namespace_checks.range_cases(RANGES))
+)
 def test_out_of_range_is_rejected(family, param, bad, error, tail):
     text, offset = _call_with(family, param, bad)
-    with pytest.raises(lrspec.LrspecError) as info:
-        lrspec.parse(text)
-    assert type(info.value) is error
-    assert info.value.message == f"{family}: '{param}' {tail}"
-    assert info.value.span == (offset, offset + len(bad)), text
-
-
-def _ranged(ptype):
-    while isinstance(ptype, Nullable):
-        ptype = ptype.item
-    return ptype if isinstance(ptype, (Real, Integer, Steps, Choice, Boolean)) else None
+    namespace_checks.check_rejected(text, offset, family, param, bad, error, tail, span=True)
 
 
 def test_range_table_covers_every_ranged_parameter():
-    assert sorted(RANGES) == sorted(FAMILIES)
-    declared = {
-        (family, p.name)
-        for family, cls in FAMILIES.items()
-        for p in cls.params
-        if _ranged(p.type) is not None
-    }
-    table = {(family, param) for family, (_, bad) in RANGES.items() for param in bad}
-    assert declared == table and len(declared) == 57
-    for family, (valid, _) in RANGES.items():
-        assert list(valid) == [p.name for p in FAMILIES[family].params]
+    namespace_checks.check_table_covers_every_ranged_parameter(RANGES, FAMILIES, 57)
 
 
 @pytest.mark.parametrize(
@@ -723,22 +678,21 @@ def test_range_table_covers_every_ranged_parameter():
 )
 def test_range_table_reaches_every_declared_bound(family, param):
     """Each bad value sits just outside a bound the parameter really declares."""
-    ptype = _ranged(next(p.type for p in FAMILIES[family].params if p.name == param))
+    ptype = namespace_checks.ranged(
+        next(p.type for p in FAMILIES[family].params if p.name == param)
+    )
     texts = [text for text, _, _ in RANGES[family][1][param]]
     if isinstance(ptype, Choice):
         assert all(t.strip("'") not in ptype.options for t in texts)
         return
     values = [int(t) if t.lstrip("-").isdigit() else float(t) for t in texts]
     if isinstance(ptype, Steps):
-        assert any(v <= 0 if ptype.positive else v < 0 for v in values)
-        assert any(v > 2**53 for v in values)
+        namespace_checks.check_steps_bound(ptype, values)
     elif isinstance(ptype, Integer):
         assert any(not float(v).is_integer() for v in values)
         assert any(v < ptype.lo for v in values) and any(v > ptype.hi for v in values)
     else:
-        assert any(v < ptype.lo or (ptype.lo_open and v == ptype.lo) for v in values)
-        if ptype.hi is not None:
-            assert any(v > ptype.hi or (ptype.hi_open and v == ptype.hi) for v in values)
+        namespace_checks.check_bounds(ptype, values, lo_optional=False)
 
 
 # -- round trips, paths and extremes ------------------------------------------------------------
@@ -758,18 +712,15 @@ ROUND += [
 ]
 
 
+def _parse(text: str):
+    return lrspec.parse(text, total_steps=1000, steps_per_epoch=50)
+
+
 @pytest.mark.parametrize("text", ROUND)
 def test_round_trips(text):
-    s = lrspec.parse(text, total_steps=1000, steps_per_epoch=50)
-    again = lrspec.parse(str(s), total_steps=1000, steps_per_epoch=50)
-    assert again == s and str(again) == str(s) and hash(again) == hash(s)
-    as_json = json.loads(json.dumps(s.to_dict()))
-    assert lrspec.from_dict(as_json) == s
-    assert pickle.loads(pickle.dumps(s)) == s
-    assert eval(repr(s), {"lrspec": lrspec}) == s
-    if not s.stateful:
-        assert again(STEPS).tolist() == s(STEPS).tolist()
-        assert lrspec.from_dict(as_json)(STEPS).tolist() == s(STEPS).tolist()
+    s = _parse(text)
+    steps = None if s.stateful else STEPS
+    namespace_checks.check_round_trip(s, parse=_parse, steps=steps, dict_values=True, pickles=True)
 
 
 def test_none_and_mappings_in_the_dict_form():
@@ -784,10 +735,7 @@ def test_none_and_mappings_in_the_dict_form():
 
 @pytest.mark.parametrize("text", ROUND[: len(LIVE) // 2])
 def test_array_is_scalar_bit_for_bit_at_any_step(text):
-    s = lrspec.parse(text)
-    rng = np.random.default_rng(13)
-    steps = np.concatenate([rng.uniform(0, 30_000, 3000), rng.permutation(5000).astype(float)])
-    assert s(steps).tolist() == [s(float(t)) for t in steps]
+    namespace_checks.check_array_is_scalar(lrspec.parse(text), seed=13)
 
 
 @pytest.mark.parametrize("text", ROUND[: len(LIVE) // 2])
@@ -802,18 +750,9 @@ def _edges(ptype):
     if isinstance(ptype, Nullable):
         return st.one_of(st.just("None"), _edges(ptype.item))
     if isinstance(ptype, Real):
-        lo, hi = ptype.lo, min(ptype.hi, 1e300)
-        values = [lo, hi, math.nextafter(lo, math.inf), math.nextafter(hi, -math.inf), 0.5, 1.0]
-        inside = [
-            v
-            for v in values + [1e-300, 1e-8]
-            if (lo < v or (v == lo and not ptype.lo_open))
-            and (v < hi or (v == hi and not ptype.hi_open))
-        ]
-        return st.sampled_from(inside).map(repr)
+        return namespace_checks.real_edges(ptype, (0.5, 1.0, 1e-300, 1e-8))
     if isinstance(ptype, Steps):
-        low = 1e-6 if ptype.positive else 0
-        return st.sampled_from([low, 1, 3, 0.5, 1e6, 2**53, 1e15]).map(str)
+        return namespace_checks.steps_edges(ptype)
     if isinstance(ptype, Integer):
         return st.sampled_from([ptype.lo, ptype.lo + 1, 2**53]).map(str)
     if isinstance(ptype, Choice):
@@ -821,23 +760,14 @@ def _edges(ptype):
     return st.just("{'num_cycles': 1e6}")
 
 
-@st.composite
-def _extreme_call(draw, cls):
-    args = []
-    for p in cls.params:
-        if p.required or draw(st.booleans()):
-            args.append(f"{p.name}={draw(_edges(p.type))}")
-    return f"{cls.name}({', '.join(args)})"
-
-
-SWEEP = np.unique(np.concatenate([[0.0, 0.5, 1.0, 2.0, 3.0, 7.0, 1e15], np.logspace(-3, 15, 181)]))
+SWEEP = namespace_checks.SWEEP
 
 
 @pytest.mark.parametrize("name", sorted(FAMILIES))
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_values_are_finite_at_every_step(name, data):
-    text = data.draw(_extreme_call(FAMILIES[name]))
+    text = data.draw(namespace_checks.extreme_call(FAMILIES[name], lambda p: _edges(p.type)))
     try:
         s = lrspec.parse(text)
         if s.stateful:
@@ -852,5 +782,4 @@ def test_values_are_finite_at_every_step(name, data):
     except LimitError as error:  # a phase that ends past 2**53 steps
         assert "the limit is 2**53" in error.message, error.message
         return
-    assert np.isfinite(values).all(), (text, SWEEP[~np.isfinite(values)])
-    assert values.tolist() == [s(float(t)) for t in SWEEP], text
+    namespace_checks.check_sweep(text, values, lambda: [s(float(t)) for t in SWEEP])

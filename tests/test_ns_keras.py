@@ -14,8 +14,8 @@ import inspect
 import json
 import math
 import os
-import warnings
 
+import namespace_checks
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -86,27 +86,20 @@ def test_families_print_in_keras_words():
 # -- Keras's own test cases -------------------------------------------------------------------
 
 
-def _ids(cases):
-    return [f"{k}:{case['origin'].split('::', 1)[-1]}" for k, case in enumerate(cases)]
+_ids = namespace_checks.numbered_case_ids
 
 
 @pytest.mark.parametrize("case", keras_cases.CASES, ids=_ids(keras_cases.CASES))
 def test_keras_case(case):
     assert case["origin"].startswith("keras keras-team/keras/")
-    s = lrspec.parse(case["spec"])
-    got = [s(t) for t in case["steps"]]
-    assert s(np.asarray(case["steps"])).tolist() == got
+    got = namespace_checks.case_values(case)
     for t, value, want in zip(case["steps"], got, case["lrs"]):
         assert _rel(value, want) <= 1e-12, (case["spec"], t, value, want)
 
 
 @pytest.mark.parametrize("case", keras_cases.ERROR_CASES, ids=_ids(keras_cases.ERROR_CASES))
 def test_keras_error_case(case):
-    with pytest.raises(lrspec.LrspecError) as info:
-        lrspec.parse(case["spec"])
-    assert type(info.value).__name__ == case["error"]
-    family = case["spec"].split("(")[0]
-    assert info.value.message.startswith(f"{family}: '{case['param']}' ")
+    namespace_checks.check_error_case(case)
 
 
 def test_the_case_tables_cover_every_schedule():
@@ -436,63 +429,25 @@ RANGES = {
 }
 
 
-def _range_cases():
-    for family, (_, bad) in RANGES.items():
-        for param, cases in bad.items():
-            for text, error, tail in cases:
-                yield pytest.param(family, param, text, error, tail, id=f"{family}.{param}={text}")
-
-
 def _call_with(family: str, param: str | None = None, bad: str = "") -> tuple[str, int | None]:
-    valid, _ = RANGES[family]
-    text, offset = f"{family}(", None
-    for k, (name, value) in enumerate(valid.items()):
-        text += (", " if k else "") + f"{name}="
-        if name == param:
-            offset, value = len(text), bad
-        text += value
-    return text + ")", offset
+    return namespace_checks.call_with(RANGES, family, param, bad)
 
 
 @pytest.mark.parametrize("family", list(RANGES))
 def test_valid_arguments_parse(family):
-    s = lrspec.parse(_call_with(family)[0])
-    assert math.isfinite(s(0)) and s(STEPS).tolist() == [s(t) for t in range(N + 1)]
-    assert lrspec.parse(str(s)) == s
+    namespace_checks.check_valid_call(_call_with(family)[0], STEPS)
 
 
-@pytest.mark.parametrize(("family", "param", "bad", "error", "tail"), list(_range_cases()))
+@pytest.mark.parametrize(
+    ("family", "param", "bad", "error", "tail"), list(namespace_checks.range_cases(RANGES))
+)
 def test_out_of_range_is_rejected(family, param, bad, error, tail):
     text, offset = _call_with(family, param, bad)
-    with pytest.raises(lrspec.LrspecError) as info:
-        lrspec.parse(text)
-    assert type(info.value) is error
-    assert info.value.message == f"{family}: '{param}' {tail}"
-    assert offset <= info.value.column < offset + len(bad), text
+    namespace_checks.check_rejected(text, offset, family, param, bad, error, tail)
 
 
 def test_range_table_covers_every_parameter():
-    assert sorted(RANGES) == sorted(FAMILIES)
-    for family, (valid, bad) in RANGES.items():
-        names = [p.name for p in FAMILIES[family].params]
-        assert list(valid) == names and sorted(bad) == sorted(names), family
-
-
-def _number(text):
-    try:
-        return int(text)
-    except ValueError:
-        return float(text)
-
-
-def _items(texts):
-    """The bad values, list items one by one (``[-1, 100]`` gives -1 and 100)."""
-    out = []
-    for text in texts:
-        out.extend(t.strip() for t in text.strip("[]").split(",")) if text.startswith("[") else (
-            out.append(text)
-        )
-    return out
+    namespace_checks.check_table_covers_every_parameter(RANGES, FAMILIES)
 
 
 @pytest.mark.parametrize(
@@ -503,21 +458,14 @@ def test_range_table_reaches_every_declared_bound(family, param):
     ptype = next(p.type for p in FAMILIES[family].params if p.name == param)
     while isinstance(ptype, (ListOf, Nullable)):
         ptype = ptype.item
-    texts = _items(text for text, _, _ in RANGES[family][1][param])
-    numbers = [
-        _number(t) for t in texts if t.lstrip("-").replace(".", "").replace("e", "").isdigit()
-    ]
+    texts = namespace_checks.items(text for text, _, _ in RANGES[family][1][param])
+    numbers = namespace_checks.numbers(texts)
     if isinstance(ptype, Boolean):
-        assert any(t.replace(".", "").isdigit() for t in texts)
+        namespace_checks.check_boolean_bound(texts)
     elif isinstance(ptype, Steps):
-        assert any(v <= 0 if ptype.positive else v < 0 for v in numbers)
-        assert any(v > 2**53 for v in numbers)
+        namespace_checks.check_steps_bound(ptype, numbers)
     elif isinstance(ptype, (Real, Integer)):
-        lo_open, hi_open = getattr(ptype, "lo_open", False), getattr(ptype, "hi_open", False)
-        if ptype.lo is not None:
-            assert any(v < ptype.lo or (lo_open and v == ptype.lo) for v in numbers)
-        if ptype.hi is not None:
-            assert any(v > ptype.hi or (hi_open and v == ptype.hi) for v in numbers)
+        namespace_checks.check_bounds(ptype, numbers)
     else:  # the name: anything but a string
         assert type(ptype).__name__ == "_Text"
         assert not any(t.startswith(("'", '"')) for t in texts)
@@ -538,22 +486,14 @@ def test_cross_parameter_checks():
 @pytest.mark.parametrize(("name", "kw"), LIVE, ids=[_spec(n, kw) for n, kw in LIVE])
 def test_round_trips(name, kw):
     s = lrspec.parse(_spec(name, kw))
-    again = lrspec.parse(str(s))
-    assert again == s and str(again) == str(s) and hash(again) == hash(s)
-    assert again(STEPS).tolist() == s(STEPS).tolist()
-    as_json = json.loads(json.dumps(s.to_dict()))
-    assert lrspec.from_dict(as_json) == s
-    assert eval(repr(s), {"lrspec": lrspec}) == s
+    namespace_checks.check_round_trip(s, steps=STEPS)
     required = sum(1 for p in FAMILIES[f"keras.{name}"].params if p.required)
     assert lrspec.parse(_spec(name, kw, positional=required)) == s
 
 
 @pytest.mark.parametrize(("name", "kw"), LIVE, ids=[_spec(n, kw) for n, kw in LIVE])
 def test_array_is_scalar_bit_for_bit_at_any_step(name, kw):
-    s = lrspec.parse(_spec(name, kw))
-    rng = np.random.default_rng(7)
-    steps = np.concatenate([rng.uniform(0, 30_000, 3000), rng.permutation(5000).astype(float)])
-    assert s(steps).tolist() == [s(float(t)) for t in steps]
+    namespace_checks.check_array_is_scalar(lrspec.parse(_spec(name, kw)), seed=7)
 
 
 @pytest.mark.parametrize(("name", "kw"), LIVE, ids=[_spec(n, kw) for n, kw in LIVE])
@@ -573,18 +513,9 @@ def _edges(ptype):
     if isinstance(ptype, Nullable):
         return st.one_of(st.just("None"), _edges(ptype.item))
     if isinstance(ptype, Real):
-        lo, hi = ptype.lo, min(ptype.hi, 1e300)
-        values = [lo, hi, math.nextafter(lo, math.inf), math.nextafter(hi, -math.inf), 1e-300]
-        inside = [
-            v
-            for v in values + [0.5, 1.0]
-            if (lo < v or (v == lo and not ptype.lo_open))
-            and (v < hi or (v == hi and not ptype.hi_open))
-        ]
-        return st.sampled_from(inside).map(repr)
+        return namespace_checks.real_edges(ptype, (1e-300, 0.5, 1.0))
     if isinstance(ptype, Steps):
-        low = 1e-6 if ptype.positive else 0
-        return st.sampled_from([low, 1, 3, 0.5, 1e6, 2**53, 1e15]).map(str)
+        return namespace_checks.steps_edges(ptype)
     if isinstance(ptype, Boolean):
         return st.sampled_from(["true", "false"])
     if isinstance(ptype, ListOf):
@@ -594,33 +525,16 @@ def _edges(ptype):
     return st.just("'n'")
 
 
-@st.composite
-def _extreme_call(draw, cls):
-    args = []
-    for p in cls.params:
-        if p.required or draw(st.booleans()):
-            args.append(f"{p.name}={draw(_edges(p.type))}")
-    return f"{cls.name}({', '.join(args)})"
-
-
-SWEEP = np.unique(np.concatenate([[0.0, 0.5, 1.0, 2.0, 3.0, 7.0, 1e15], np.logspace(-3, 15, 181)]))
-
-
 @pytest.mark.parametrize("name", sorted(FAMILIES))
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_values_are_finite_at_every_step(name, data):
-    text = data.draw(_extreme_call(FAMILIES[name]))
+    text = data.draw(namespace_checks.extreme_call(FAMILIES[name], lambda p: _edges(p.type)))
     try:
         s = lrspec.parse(text)
     except lrspec.LrspecError:
         return  # parameters that contradict each other (a check between them said so)
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        values = s(SWEEP)
-        scalars = [s(float(t)) for t in SWEEP]
-    assert np.isfinite(values).all(), (text, SWEEP[~np.isfinite(values)])
-    assert values.tolist() == scalars, text
+    namespace_checks.check_sweep(text, *namespace_checks.sweep(s))
 
 
 # -- the recorded traces -------------------------------------------------------------------------

@@ -11,10 +11,10 @@ from __future__ import annotations
 import inspect
 import json
 import math
-import pickle
 import warnings
 from pathlib import Path
 
+import namespace_checks
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -24,7 +24,7 @@ from peers import optax_cases, optax_live
 import lrspec
 from lrspec.compute.math_namespaces import traced_namespace
 from lrspec.model.registry import families
-from lrspec.model.types import Boolean, Choice, Integer, ListOf, Nullable, Real, Steps
+from lrspec.model.types import Boolean, Choice, ListOf, Nullable, Real, Steps
 from lrspec.syntax.errors import (
     ArgumentError,
     EvaluationError,
@@ -94,23 +94,12 @@ def _ids(cases):
 
 @pytest.mark.parametrize("case", optax_cases.CASES, ids=_ids(optax_cases.CASES))
 def test_optax_case(case):
-    s = lrspec.parse(case["spec"])
-    got = [s(t) for t in case["steps"]]
-    assert s(np.asarray(case["steps"])).tolist() == got
-    for t, value, want in zip(case["steps"], got, case["lrs"]):
-        if case["atol"] or case["rtol"]:  # optax's tests compare at their own tolerance
-            assert abs(value - want) <= case["atol"] + case["rtol"] * abs(want), (t, value)
-        else:
-            assert rel(value, want) <= 1e-12, (t, value, want)
+    namespace_checks.check_case_within(case, namespace_checks.case_values(case), rel)
 
 
 @pytest.mark.parametrize("case", optax_cases.ERROR_CASES, ids=_ids(optax_cases.ERROR_CASES))
 def test_optax_error_case(case):
-    with pytest.raises(lrspec.LrspecError) as info:
-        lrspec.parse(case["spec"])(0)
-    assert type(info.value).__name__ == case["error"]
-    assert f"'{case['param']}'" in info.value.message
-    assert info.value.message.startswith("optax.")
+    namespace_checks.check_evaluated_error_case(case, "optax.")
 
 
 def test_the_case_tables_cover_every_schedule():
@@ -535,58 +524,28 @@ RANGES = {
 }  # fmt: skip
 
 
-def _range_cases():
-    for family, (_, bad) in RANGES.items():
-        for param, cases in bad.items():
-            for text, error, tail in cases:
-                yield pytest.param(family, param, text, error, tail, id=f"{family}.{param}={text}")
-
-
 def _call_with(family: str, param: str = "", bad: str = "") -> tuple[str, int | None]:
-    valid, _ = RANGES[family]
-    text, offset = f"{family}(", None
-    for k, (name, value) in enumerate(valid.items()):
-        text += (", " if k else "") + f"{name}="
-        if name == param:
-            offset, value = len(text), bad
-        text += value
-    return text + ")", offset
+    return namespace_checks.call_with(RANGES, family, param, bad)
 
 
 @pytest.mark.parametrize("family", list(RANGES))
 def test_valid_arguments_parse(family):
-    s = lrspec.parse(_call_with(family)[0])
-    assert math.isfinite(s(0)) and lrspec.parse(str(s)) == s
+    namespace_checks.check_valid_call(_call_with(family)[0])
 
 
-@pytest.mark.parametrize(("family", "param", "bad", "error", "tail"), list(_range_cases()))
+@pytest.mark.parametrize(
+    ("family", "param", "bad", "error", "tail"), list(namespace_checks.range_cases(RANGES))
+)
 def test_out_of_range_is_rejected(family, param, bad, error, tail):
     text, offset = _call_with(family, param, bad)
-    with pytest.raises(lrspec.LrspecError) as info:
-        lrspec.parse(text)
-    assert type(info.value) is error
-    assert info.value.message == f"{family}: '{param}' {tail}"
-    assert offset <= info.value.column < offset + len(bad), text
-
-
-def _ranged(ptype):
-    while isinstance(ptype, (Nullable, ListOf)):
-        ptype = ptype.item
-    return ptype if isinstance(ptype, (Real, Integer, Steps, Choice, Boolean)) else None
+    namespace_checks.check_rejected(text, offset, family, param, bad, error, tail)
 
 
 def test_range_table_covers_every_ranged_parameter():
-    assert sorted(RANGES) == sorted(FAMILIES)
-    declared = {
-        (family, p.name)
-        for family, cls in FAMILIES.items()
-        for p in cls.params
-        if _ranged(p.type) is not None
-    }
-    table = {(family, param) for family, (_, bad) in RANGES.items() for param in bad}
-    assert declared == table and len(declared) == 52
-    for family, (valid, _) in RANGES.items():
-        assert list(valid) == [p.name for p in FAMILIES[family].params]
+    # also the items of a list: boundaries' steps
+    namespace_checks.check_table_covers_every_ranged_parameter(
+        RANGES, FAMILIES, 52, unwrap=(Nullable, ListOf)
+    )
 
 
 @pytest.mark.parametrize(
@@ -595,7 +554,8 @@ def test_range_table_covers_every_ranged_parameter():
 )
 def test_range_table_reaches_every_declared_bound(family, param):
     """Each bad value sits just outside a bound the parameter really declares."""
-    ptype = _ranged(next(p.type for p in FAMILIES[family].params if p.name == param))
+    declared = next(p.type for p in FAMILIES[family].params if p.name == param)
+    ptype = namespace_checks.ranged(declared, unwrap=(Nullable, ListOf))
     texts = [text.strip("[]") for text, _, _ in RANGES[family][1][param]]
     if isinstance(ptype, Choice):
         assert all(t.strip("'") not in ptype.options for t in texts)
@@ -604,18 +564,14 @@ def test_range_table_reaches_every_declared_bound(family, param):
         assert any(t.isdigit() for t in texts)
         return
     values = [int(t) if t.lstrip("-").isdigit() else float(t) for t in texts]
-    if isinstance(ptype, Steps):
-        assert any(v > 2**53 for v in values)
-        if type(ptype) is Steps:
-            assert any(v <= 0 if ptype.positive else v < 0 for v in values)
-        else:  # any sign: as far below 0 as above
-            assert any(v < -(2**53) for v in values)
+    if type(ptype) is Steps:
+        namespace_checks.check_steps_bound(ptype, values)
+    elif isinstance(ptype, Steps):  # any sign: as far below 0 as above
+        assert any(v > 2**53 for v in values) and any(v < -(2**53) for v in values)
     elif ptype.lo is None and ptype.hi is None:
         assert math.inf in values and -math.inf in values
     else:
-        assert any(v < ptype.lo or (ptype.lo_open and v == ptype.lo) for v in values)
-        if ptype.hi is not None:
-            assert any(v > ptype.hi or (ptype.hi_open and v == ptype.hi) for v in values)
+        namespace_checks.check_bounds(ptype, values, lo_optional=False)
 
 
 @pytest.mark.parametrize(
@@ -671,17 +627,14 @@ ROUND = [optax_live.optax_text(_call(f, i)) for f, i in LIVE] + [
 ]
 
 
+def _parse(text: str):
+    return lrspec.parse(text, total_steps=1000, steps_per_epoch=50)
+
+
 @pytest.mark.parametrize("text", ROUND)
 def test_round_trips(text):
-    s = lrspec.parse(text, total_steps=1000, steps_per_epoch=50)
-    again = lrspec.parse(str(s), total_steps=1000, steps_per_epoch=50)
-    assert again == s and str(again) == str(s) and hash(again) == hash(s)
-    as_json = json.loads(json.dumps(s.to_dict()))
-    assert lrspec.from_dict(as_json) == s
-    assert pickle.loads(pickle.dumps(s)) == s
-    assert eval(repr(s), {"lrspec": lrspec}) == s
-    assert again(STEPS).tolist() == s(STEPS).tolist()
-    assert lrspec.from_dict(as_json)(STEPS).tolist() == s(STEPS).tolist()
+    s = _parse(text)
+    namespace_checks.check_round_trip(s, parse=_parse, steps=STEPS, dict_values=True, pickles=True)
 
 
 def test_mappings_in_the_dict_form():
@@ -701,15 +654,13 @@ def test_mappings_in_the_dict_form():
 
 @pytest.mark.parametrize("text", ROUND)
 def test_array_is_scalar_bit_for_bit_at_any_step(text):
-    s = lrspec.parse(text, total_steps=1000, steps_per_epoch=50)
-    rng = np.random.default_rng(13)
-    steps = np.concatenate([rng.uniform(0, 30_000, 3000), rng.permutation(5000).astype(float)])
-    assert s(steps).tolist() == [s(float(t)) for t in steps]
+    s = _parse(text)
+    namespace_checks.check_array_is_scalar(s, seed=13)
 
 
 @pytest.mark.parametrize("text", ROUND)
 def test_traced_path_is_the_scalar_path(text):
-    s = lrspec.parse(text, total_steps=1000, steps_per_epoch=50)
+    s = _parse(text)
     with np.errstate(all="ignore"):  # the traced form computes every piece at every step
         traced = s.traced(traced_namespace(np))(STEPS.astype(float))
     scalar = [s(t) for t in range(N + 1)]
@@ -725,17 +676,10 @@ def _edges(ptype):
     if isinstance(ptype, Real):
         lo = -1e300 if ptype.lo is None else ptype.lo
         hi = 1e300 if ptype.hi is None else min(ptype.hi, 1e300)
-        values = [lo, hi, math.nextafter(lo, math.inf), math.nextafter(hi, -math.inf)]
-        inside = [
-            v
-            for v in values + [0.0, 0.5, 1.0, -1.0, 1e-300, 1e-8, 2.0]
-            if (lo < v or (v == lo and not ptype.lo_open))
-            and (v < hi or (v == hi and not ptype.hi_open))
-        ]
-        return st.sampled_from(inside).map(repr)
+        extra = (0.0, 0.5, 1.0, -1.0, 1e-300, 1e-8, 2.0)
+        return namespace_checks.real_edges(ptype, extra, lo=lo, hi=hi)
     if isinstance(ptype, Steps):
-        low = 1e-6 if ptype.positive else -(2**53)
-        return st.sampled_from([low, 1, 3, 0.5, 1e6, 2**53, 1e15]).map(str)
+        return namespace_checks.steps_edges(ptype, low=-(2**53))
     if isinstance(ptype, Boolean):
         return st.sampled_from(["true", "false"])
     if isinstance(ptype, Choice):
@@ -766,16 +710,7 @@ def _edges(ptype):
     )
 
 
-@st.composite
-def _extreme_call(draw, cls):
-    args = []
-    for p in cls.params:
-        if p.required or draw(st.booleans()):
-            args.append(f"{p.name}={draw(_edges(p.type))}")
-    return f"{cls.name}({', '.join(args)})"
-
-
-SWEEP = np.unique(np.concatenate([[0.0, 0.5, 1.0, 2.0, 3.0, 7.0, 1e15], np.logspace(-3, 15, 181)]))
+SWEEP = namespace_checks.SWEEP
 # The families whose values optax lets grow past any float (a decay_rate above 1).
 GROWING = {
     "optax.exponential_decay",
@@ -788,7 +723,7 @@ GROWING = {
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_values_are_finite_at_every_step(name, data):
-    text = data.draw(_extreme_call(FAMILIES[name]))
+    text = data.draw(namespace_checks.extreme_call(FAMILIES[name], lambda p: _edges(p.type)))
     try:
         s = lrspec.parse(text)
         with warnings.catch_warnings():
@@ -802,5 +737,4 @@ def test_values_are_finite_at_every_step(name, data):
     except EvaluationError as error:
         assert name in GROWING and "overflows to a non-finite value" in error.message, text
         return
-    assert np.isfinite(values).all(), (text, SWEEP[~np.isfinite(values)])
-    assert values.tolist() == [s(float(t)) for t in SWEEP], text
+    namespace_checks.check_sweep(text, values, lambda: [s(float(t)) for t in SWEEP])

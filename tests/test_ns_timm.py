@@ -16,6 +16,7 @@ import math
 import random
 import warnings
 
+import namespace_checks
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -79,27 +80,20 @@ def test_families_print_in_timm_words():
 # -- timm's own test cases ----------------------------------------------------------------------
 
 
-def _ids(cases):
-    return [f"{k}:{case['origin'].split('::', 1)[-1]}" for k, case in enumerate(cases)]
+_ids = namespace_checks.numbered_case_ids
 
 
 @pytest.mark.parametrize("case", timm_cases.CASES, ids=_ids(timm_cases.CASES))
 def test_timm_case(case):
     assert case["origin"].startswith("timm huggingface/pytorch-image-models/")
-    s = lrspec.parse(case["spec"])
-    got = [s(t) for t in case["steps"]]
-    assert s(np.asarray(case["steps"])).tolist() == got
+    got = namespace_checks.case_values(case)
     for t, value, want in zip(case["steps"], got, case["lrs"]):
         assert abs(value - want) <= 1e-12 * abs(want), (case["spec"], t, value, want)
 
 
 @pytest.mark.parametrize("case", timm_cases.ERROR_CASES, ids=_ids(timm_cases.ERROR_CASES))
 def test_timm_error_case(case):
-    with pytest.raises(lrspec.LrspecError) as info:
-        lrspec.parse(case["spec"])
-    assert type(info.value).__name__ == case["error"]
-    family = case["spec"].split("(")[0]
-    assert info.value.message.startswith(f"{family}: '{case['param']}' ")
+    namespace_checks.check_error_case(case)
 
 
 def test_the_case_tables_cover_every_scheduler():
@@ -479,66 +473,31 @@ RANGES = {
 }  # fmt: skip
 
 
-def _range_cases():
-    for family, (_, bad) in RANGES.items():
-        for param, cases in bad.items():
-            for text, error, tail in cases:
-                yield pytest.param(family, param, text, error, tail, id=f"{family}.{param}={text}")
-
-
 def _call_with(family: str, param: str | None = None, bad: str = "") -> tuple[str, int | None]:
-    valid, _ = RANGES[family]
-    text, offset = f"{family}(", None
-    for k, (name, value) in enumerate(valid.items()):
-        text += (", " if k else "") + f"{name}="
-        if name == param:
-            offset, value = len(text), bad
-        text += value
-    return text + ")", offset
+    return namespace_checks.call_with(RANGES, family, param, bad)
 
 
 @pytest.mark.parametrize("family", list(RANGES))
 def test_valid_arguments_parse(family):
+    if family != "timm.PlateauLRScheduler":
+        namespace_checks.check_valid_call(_call_with(family)[0], STEPS)
+        return
     s = lrspec.parse(_call_with(family)[0])
-    if family == "timm.PlateauLRScheduler":
-        first = s(0)
-        assert first == 1e-05 and s.step(1.0) > first
-    else:
-        assert math.isfinite(s(0)) and s(STEPS).tolist() == [s(t) for t in range(N + 1)]
+    first = s(0)
+    assert first == 1e-05 and s.step(1.0) > first
     assert lrspec.parse(str(s)) == s
 
 
-@pytest.mark.parametrize(("family", "param", "bad", "error", "tail"), list(_range_cases()))
+@pytest.mark.parametrize(
+    ("family", "param", "bad", "error", "tail"), list(namespace_checks.range_cases(RANGES))
+)
 def test_out_of_range_is_rejected(family, param, bad, error, tail):
     text, offset = _call_with(family, param, bad)
-    with pytest.raises(lrspec.LrspecError) as info:
-        lrspec.parse(text)
-    assert type(info.value) is error
-    assert info.value.message == f"{family}: '{param}' {tail}"
-    assert offset <= info.value.column < offset + len(bad), text
+    namespace_checks.check_rejected(text, offset, family, param, bad, error, tail)
 
 
 def test_range_table_covers_every_parameter():
-    assert sorted(RANGES) == sorted(FAMILIES)
-    for family, (valid, bad) in RANGES.items():
-        names = [p.name for p in FAMILIES[family].params]
-        assert list(valid) == names and sorted(bad) == sorted(names), family
-
-
-def _number(text):
-    try:
-        return int(text)
-    except ValueError:
-        return float(text)
-
-
-def _items(texts):
-    out = []
-    for text in texts:
-        out.extend(t.strip() for t in text.strip("[]").split(",")) if text.startswith("[") else (
-            out.append(text)
-        )
-    return out
+    namespace_checks.check_table_covers_every_parameter(RANGES, FAMILIES)
 
 
 @pytest.mark.parametrize(
@@ -548,24 +507,19 @@ def test_range_table_reaches_every_declared_bound(family, param):
     """Each bad value sits just outside a bound the parameter really declares."""
     declared = next(p for p in FAMILIES[family].params if p.name == param)
     ptype = declared.type.item if isinstance(declared.type, ListOf) else declared.type
-    texts = _items(text for text, _, _ in RANGES[family][1][param])
-    numbers = [_number(t) for t in texts if t.lstrip("-").replace(".", "").isdigit()]
+    texts = namespace_checks.items(text for text, _, _ in RANGES[family][1][param])
+    numbers = namespace_checks.numbers(texts, exponents=False)
     if isinstance(ptype, Boolean):
-        assert any(t.replace(".", "").isdigit() for t in texts)
+        namespace_checks.check_boolean_bound(texts)
     elif isinstance(ptype, Choice):
         assert any(t.isidentifier() and t not in ptype.options for t in texts)
     elif isinstance(ptype, Steps):
-        assert any(v <= 0 if ptype.positive else v < 0 for v in numbers)
-        assert any(v > 2**53 for v in numbers)
+        namespace_checks.check_steps_bound(ptype, numbers)
     elif isinstance(ptype, (Real, Integer)):
-        numbers += [_number(t) for t in texts if "e" in t]
-        lo_open, hi_open = getattr(ptype, "lo_open", False), getattr(ptype, "hi_open", False)
-        if ptype.lo is not None:
-            assert any(v < ptype.lo or (lo_open and v == ptype.lo) for v in numbers)
-        if ptype.hi is not None:
-            assert any(v > ptype.hi or (hi_open and v == ptype.hi) for v in numbers)
+        numbers += [namespace_checks.number(t) for t in texts if "e" in t]
+        namespace_checks.check_bounds(ptype, numbers)
         if isinstance(ptype, Integer):
-            assert any(isinstance(v, float) and not v.is_integer() for v in numbers)
+            namespace_checks.check_fraction(numbers)
     else:  # not supported: any value but the default
         assert type(ptype).__name__ == "_Unsupported"
         assert all(t != repr(declared.default) for t in texts)
@@ -585,22 +539,15 @@ ALL = LIVE + [("PlateauLRScheduler", kw) for kw in PLATEAU]
 @pytest.mark.parametrize(("name", "kw"), ALL, ids=[_spec(n, kw) for n, kw in ALL])
 def test_round_trips(name, kw):
     s = lrspec.parse(_spec(name, kw))
-    again = lrspec.parse(str(s))
-    assert again == s and str(again) == str(s) and hash(again) == hash(s)
-    assert lrspec.from_dict(json.loads(json.dumps(s.to_dict()))) == s
-    assert eval(repr(s), {"lrspec": lrspec}) == s
+    steps = None if name == "PlateauLRScheduler" else STEPS
+    namespace_checks.check_round_trip(s, steps=steps)
     required = sum(1 for p in FAMILIES[f"timm.{name}"].params if p.required)
     assert lrspec.parse(_spec(name, kw, positional=required)) == s
-    if name != "PlateauLRScheduler":
-        assert again(STEPS).tolist() == s(STEPS).tolist()
 
 
 @pytest.mark.parametrize(("name", "kw"), LIVE, ids=[_spec(n, kw) for n, kw in LIVE])
 def test_array_is_scalar_bit_for_bit_at_any_step(name, kw):
-    s = lrspec.parse(_spec(name, kw))
-    rng = np.random.default_rng(7)
-    steps = np.concatenate([rng.uniform(0, 30_000, 3000), rng.permutation(5000).astype(float)])
-    assert s(steps).tolist() == [s(float(t)) for t in steps]
+    namespace_checks.check_array_is_scalar(lrspec.parse(_spec(name, kw)), seed=7)
 
 
 @pytest.mark.parametrize(("name", "kw"), LIVE, ids=[_spec(n, kw) for n, kw in LIVE])
@@ -624,18 +571,9 @@ def test_traced_path_is_the_scalar_path(name, kw):
 
 def _edges(ptype, default):
     if isinstance(ptype, Real):
-        lo, hi = ptype.lo, min(ptype.hi, 1e300)
-        values = [lo, hi, math.nextafter(lo, math.inf), math.nextafter(hi, -math.inf), 1e-300]
-        inside = [
-            v
-            for v in values + [0.5, 1.0]
-            if (lo < v or (v == lo and not ptype.lo_open))
-            and (v < hi or (v == hi and not ptype.hi_open))
-        ]
-        return st.sampled_from(inside).map(repr)
+        return namespace_checks.real_edges(ptype, (1e-300, 0.5, 1.0))
     if isinstance(ptype, Steps):
-        low = 1e-6 if ptype.positive else 0
-        return st.sampled_from([low, 1, 3, 0.5, 1e6, 2**53, 1e15]).map(str)
+        return namespace_checks.steps_edges(ptype)
     if isinstance(ptype, Integer):
         return st.sampled_from([ptype.lo, ptype.lo + 1, 7, 10**6, 2**53]).map(str)
     if isinstance(ptype, Boolean):
@@ -649,23 +587,16 @@ def _edges(ptype, default):
     return st.just(repr(default))  # the unsupported options: their defaults
 
 
-@st.composite
-def _extreme_call(draw, cls):
-    args = []
-    for p in cls.params:
-        if p.required or draw(st.booleans()):
-            args.append(f"{p.name}={draw(_edges(p.type, p.default))}")
-    return f"{cls.name}({', '.join(args)})"
-
-
-SWEEP = np.unique(np.concatenate([[0.0, 0.5, 1.0, 2.0, 3.0, 7.0, 1e15], np.logspace(-3, 15, 181)]))
+SWEEP = namespace_checks.SWEEP
 
 
 @pytest.mark.parametrize("name", sorted(FAMILIES))
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_values_are_finite_at_every_step(name, data):
-    text = data.draw(_extreme_call(FAMILIES[name]))
+    text = data.draw(
+        namespace_checks.extreme_call(FAMILIES[name], lambda p: _edges(p.type, p.default))
+    )
     try:
         s = lrspec.parse(text)
     except lrspec.LrspecError:
@@ -682,8 +613,7 @@ def test_values_are_finite_at_every_step(name, data):
                 _check_overflow_as_timm(name, s, error)
                 return
             scalars = [s(float(t)) for t in SWEEP]
-    assert np.isfinite(values).all(), (text, values[~np.isfinite(values)])
-    assert values.tolist() == scalars, text
+    namespace_checks.check_sweep(text, values, scalars, points=values)
 
 
 def _check_overflow_as_timm(name, s, error):

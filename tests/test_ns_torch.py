@@ -15,8 +15,8 @@ import inspect
 import json
 import math
 import random
-import warnings
 
+import namespace_checks
 import numpy as np
 import pytest
 import torch
@@ -182,11 +182,9 @@ def _ids(cases):
 
 
 def _values(case) -> list[float]:
-    s = lrspec.parse(case["spec"])
     if case["metrics"] is None:
-        got = [s(t) for t in case["steps"]]
-        assert s(np.asarray(case["steps"])).tolist() == got
-        return got
+        return namespace_checks.case_values(case)
+    s = lrspec.parse(case["spec"])
     rates = [s(0)] + [s.step(metric) for metric in case["metrics"]]
     return [rates[t] for t in case["steps"]]
 
@@ -1242,54 +1240,25 @@ RANGES = {
 }
 
 
-def _range_cases():
-    for family, (_, bad) in RANGES.items():
-        for param, cases in bad.items():
-            for text, error, tail in cases:
-                yield pytest.param(family, param, text, error, tail, id=f"{family}.{param}={text}")
-
-
 def _call_with(family: str, param: str | None = None, bad: str = "") -> tuple[str, int | None]:
-    valid, _ = RANGES[family]
-    text, offset = f"{family}(", None
-    for k, (name, value) in enumerate(valid.items()):
-        text += (", " if k else "") + f"{name}="
-        if name == param:
-            offset, value = len(text), bad
-        text += value
-    return text + ")", offset
+    return namespace_checks.call_with(RANGES, family, param, bad)
 
 
 @pytest.mark.parametrize("family", list(RANGES))
 def test_valid_arguments_parse(family):
-    s = lrspec.parse(_call_with(family)[0])
-    assert math.isfinite(s(0)) and lrspec.parse(str(s)) == s
-    if not s.stateful:
-        assert s(STEPS).tolist() == [s(t) for t in range(N + 1)]
+    namespace_checks.check_valid_call(_call_with(family)[0], STEPS, unless_stateful=True)
 
 
-@pytest.mark.parametrize(("family", "param", "bad", "error", "tail"), list(_range_cases()))
+@pytest.mark.parametrize(
+    ("family", "param", "bad", "error", "tail"), list(namespace_checks.range_cases(RANGES))
+)
 def test_out_of_range_is_rejected(family, param, bad, error, tail):
     text, offset = _call_with(family, param, bad)
-    with pytest.raises(lrspec.LrspecError) as info:
-        lrspec.parse(text)
-    assert type(info.value) is error
-    assert info.value.message == f"{family}: '{param}' {tail}"
-    assert offset <= info.value.column < offset + len(bad), text
+    namespace_checks.check_rejected(text, offset, family, param, bad, error, tail)
 
 
 def test_range_table_covers_every_parameter():
-    assert sorted(RANGES) == sorted(FAMILIES)
-    for family, (valid, bad) in RANGES.items():
-        names = [p.name for p in FAMILIES[family].params]
-        assert list(valid) == names and sorted(bad) == sorted(names), family
-
-
-def _number(text):
-    try:
-        return int(text)
-    except ValueError:
-        return float(text)
+    namespace_checks.check_table_covers_every_parameter(RANGES, FAMILIES)
 
 
 def _items(texts):
@@ -1311,24 +1280,20 @@ def test_range_table_reaches_every_declared_bound(family, param):
     while isinstance(ptype, (ListOf, Nullable)):
         ptype = ptype.item
     texts = _items(text for text, _, _ in RANGES[family][1][param])
-    numbers = [
-        _number(t) for t in texts if t.lstrip("-").replace(".", "").replace("e", "").isdigit()
-    ]
+    numbers = namespace_checks.numbers(texts)
     if isinstance(ptype, Boolean):
-        assert any(t.replace(".", "").isdigit() for t in texts)
+        namespace_checks.check_boolean_bound(texts)
     elif isinstance(ptype, Choice):
         assert any(t.isidentifier() and t not in ptype.options for t in texts)
     elif isinstance(ptype, Steps):
         lowest = getattr(ptype, "lo", 1e-6 if ptype.positive else 0)
         assert any(v < lowest for v in numbers) and any(v > 2**53 for v in numbers)
         if hasattr(ptype, "lo"):  # whole steps only
-            assert any(isinstance(v, float) and not v.is_integer() for v in numbers)
+            namespace_checks.check_fraction(numbers)
     elif isinstance(ptype, (Real, Integer)):
-        lo_open, hi_open = getattr(ptype, "lo_open", False), getattr(ptype, "hi_open", False)
-        assert any(v < ptype.lo or (lo_open and v == ptype.lo) for v in numbers)
-        assert any(v > ptype.hi or (hi_open and v == ptype.hi) for v in numbers)
+        namespace_checks.check_bounds(ptype, numbers, lo_optional=False, hi_optional=False)
         if isinstance(ptype, Integer):
-            assert any(isinstance(v, float) and not v.is_integer() for v in numbers)
+            namespace_checks.check_fraction(numbers)
     elif param == "schedulers":  # none, not a torch scheduler, a metric-driven one
         assert {"[]", "[Cosine(0.1, 0, 10)]", "[torch.ReduceLROnPlateau()]"} <= set(texts)
     else:  # scale_fn: a Python function in PyTorch, None only here
@@ -1372,17 +1337,8 @@ def test_cross_parameter_checks():
 def test_round_trips(entry):
     call, lr, _ = entry
     s = lrspec.parse(torch_live.torch_text(call, lr))
-    again = lrspec.parse(str(s))
-    assert again == s and str(again) == str(s) and hash(again) == hash(s)
-    as_json = json.loads(json.dumps(s.to_dict()))
-    assert lrspec.from_dict(as_json) == s
-    assert eval(repr(s), {"lrspec": lrspec}) == s
-    if not s.stateful:
-        steps = np.arange(0, 3001)
-        values = s(steps).tolist()
-        assert (
-            again(steps).tolist() == values and lrspec.from_dict(as_json)(steps).tolist() == values
-        )
+    steps = None if s.stateful else np.arange(0, 3001)
+    namespace_checks.check_round_trip(s, steps=steps, dict_values=True)
 
 
 @pytest.mark.parametrize("entry", LIVE, ids=[_live_id(e) for e in LIVE])
@@ -1391,9 +1347,7 @@ def test_array_is_scalar_bit_for_bit_at_any_step(entry):
     if metrics is not None:
         return  # a metric-driven rate: see test_the_real_torch
     s = lrspec.parse(torch_live.torch_text(call, lr))
-    rng = np.random.default_rng(7)
-    steps = np.concatenate([rng.uniform(0, 30_000, 800), rng.permutation(1200).astype(float)])
-    assert s(steps).tolist() == [s(float(t)) for t in steps]
+    namespace_checks.check_array_is_scalar(s, seed=7, uniform=800, whole=1200)
 
 
 def _traceable(s) -> bool:
@@ -1445,20 +1399,11 @@ def _edges(ptype):
     if isinstance(ptype, Nullable):
         return st.one_of(st.just("None"), _edges(ptype.item))
     if isinstance(ptype, Real):
-        lo, hi = ptype.lo, min(ptype.hi, 1e300)
-        values = [lo, hi, math.nextafter(lo, math.inf), math.nextafter(hi, -math.inf), 1e-300]
-        inside = [
-            v
-            for v in values + [0.5, 1.0]
-            if (lo < v or (v == lo and not ptype.lo_open))
-            and (v < hi or (v == hi and not ptype.hi_open))
-        ]
-        return st.sampled_from(inside).map(repr)
+        return namespace_checks.real_edges(ptype, (1e-300, 0.5, 1.0))
     if isinstance(ptype, Steps):
         if hasattr(ptype, "lo"):  # whole steps
             return st.sampled_from([ptype.lo, ptype.lo + 1, 3, 1000, 2**53, 10**15]).map(str)
-        low = 1e-6 if ptype.positive else 0
-        return st.sampled_from([low, 1, 3, 0.5, 1e6, 2**53, 1e15]).map(str)
+        return namespace_checks.steps_edges(ptype)
     if isinstance(ptype, Integer):
         return st.sampled_from([ptype.lo, ptype.lo + 1, min(ptype.hi, 10**6)]).map(str)
     if isinstance(ptype, Boolean):
@@ -1482,18 +1427,11 @@ _MEMBERS = sorted(
 )
 
 
-@st.composite
-def _extreme_call(draw, cls, member=False):
-    args = []
-    for p in cls.params:
-        if member and p.name == "lr":
-            continue
-        if p.required or draw(st.booleans()):
-            args.append(f"{p.name}={draw(_edges(p.type))}")
-    return f"{cls.name}({', '.join(args)})"
-
-
-SWEEP = np.unique(np.concatenate([[0.0, 0.5, 1.0, 2.0, 3.0, 7.0, 1e15], np.logspace(-3, 15, 181)]))
+def _extreme_call(cls, member=False):
+    """A drawn call of cls (as a member of a composite: without its own lr)."""
+    return namespace_checks.extreme_call(
+        cls, lambda p: _edges(p.type), skip=("lr",) if member else ()
+    )
 
 
 @pytest.mark.parametrize("name", sorted(FAMILIES))
@@ -1506,10 +1444,7 @@ def test_values_are_finite_at_every_step(name, data):
     except lrspec.LrspecError:
         return  # parameters that contradict each other (a check between them said so)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            values = s(SWEEP)
-            scalars = [s(float(t)) for t in SWEEP]
+        values, scalars = namespace_checks.sweep(s)
     except lrspec.LrspecError as error:
         # Composites only: members that each grow the rate past the largest float (as they
         # do in PyTorch), or a member that changes past step 2**53.
@@ -1518,8 +1453,7 @@ def test_values_are_finite_at_every_step(name, data):
             "the limit is 2**53" in error.message
         ), (text, error)
         return
-    assert np.isfinite(values).all(), (text, SWEEP[~np.isfinite(values)])
-    assert values.tolist() == scalars, text
+    namespace_checks.check_sweep(text, values, scalars)
 
 
 def test_a_chain_that_grows_past_the_largest_float_says_so():
