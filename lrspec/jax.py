@@ -18,28 +18,16 @@ own digits.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from typing import Any
 
 from .formats.config import load
 from .model.units import SIZES
 from .schedule.schedule import Schedule
-from .syntax.errors import DependencyError, StateError, UnitError, missing_sizes_hint
-
-
-def _installed(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except (ImportError, ValueError):
-        return False
-
+from .syntax.errors import StateError, UnitError, missing_sizes_hint, require_installed
 
 # JAX itself is imported at the first schedule (it takes a while); its absence shows now.
-if not _installed("jax"):
-    raise DependencyError(
-        "lrspec.jax needs JAX, which is not installed", hint="pip install 'lrspec[jax]'"
-    )
+require_installed("jax", "lrspec.jax", "JAX", "jax")
 
 
 def namespace() -> Any:

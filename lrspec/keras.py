@@ -14,29 +14,17 @@ before ``lrspec.keras``, or use ``lrspec.keras.LrspecSchedule`` once before dese
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from types import SimpleNamespace
 from typing import Any
 
 from .formats.config import load
 from .model.units import SIZES
-from .syntax.errors import DependencyError, StateError, UnitError, missing_sizes_hint
-
-
-def _installed(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except (ImportError, ValueError):
-        return False
-
+from .syntax.errors import StateError, UnitError, missing_sizes_hint, require_installed
 
 # Keras is imported only when it is already loaded or first needed (it fixes its backend at
 # its first import); its absence shows now.
-if not _installed("keras"):
-    raise DependencyError(
-        "lrspec.keras needs Keras, which is not installed", hint="pip install 'lrspec[keras]'"
-    )
+require_installed("keras", "lrspec.keras", "Keras", "keras")
 
 _OPS = (
     "cos",

@@ -19,7 +19,7 @@ from typing import Annotated, Any
 
 from .formats.config import load
 from .schedule.schedule import Schedule
-from .syntax.errors import DependencyError
+from .syntax.errors import missing_dependency
 
 try:
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -28,10 +28,7 @@ try:
 except ModuleNotFoundError as error:
     if error.name is None or error.name.split(".")[0] not in ("pydantic", "pydantic_core"):
         raise
-    raise DependencyError(
-        "lrspec.pydantic needs pydantic, which is not installed",
-        hint="pip install 'lrspec[pydantic]'",
-    ) from None
+    raise missing_dependency("lrspec.pydantic", "pydantic", "pydantic") from None
 
 EXAMPLES = [
     "Warmup(500) >> Cosine(0.1, 0.0, 10000)",

@@ -21,7 +21,6 @@ of that run, so write them all in ``%`` or pass ``total_steps``.)
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import numbers
 from typing import Any
@@ -29,28 +28,16 @@ from typing import Any
 from .formats.config import load
 from .schedule.schedule import Schedule
 from .syntax.errors import (
-    DependencyError,
     EvaluationError,
     StateError,
     UnitError,
     missing_sizes_hint,
+    require_installed,
 )
-
-
-def _installed(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except (ImportError, ValueError):
-        return False
-
 
 # stable-baselines3 is never imported here (it calls the schedule), but without it there is
 # nothing to call it: its absence shows now, as for the other frameworks.
-if not _installed("stable_baselines3"):
-    raise DependencyError(
-        "lrspec.sb3 needs stable-baselines3, which is not installed",
-        hint="pip install 'lrspec[sb3]'",
-    )
+require_installed("stable_baselines3", "lrspec.sb3", "stable-baselines3", "sb3")
 
 #: The length of the run that ``%`` units are bound to when no ``total_steps`` is given.
 PROGRESS_STEPS = 1_000_000

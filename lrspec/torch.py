@@ -48,10 +48,10 @@ from .model.units import SIZES
 from .schedule.schedule import Schedule
 from .syntax.errors import (
     ArgumentError,
-    DependencyError,
     LrspecError,
     StateError,
     UnitError,
+    missing_dependency,
     missing_sizes_hint,
 )
 from .syntax.limits import MAX_STEPS
@@ -62,9 +62,7 @@ try:
 except ModuleNotFoundError as error:
     if error.name is None or error.name.split(".")[0] != "torch":
         raise
-    raise DependencyError(
-        "lrspec.torch needs PyTorch, which is not installed", hint="pip install 'lrspec[torch]'"
-    ) from None
+    raise missing_dependency("lrspec.torch", "PyTorch", "torch") from None
 
 _Tensor = torch.Tensor
 _WHERE = "lrspec.torch.scheduler()"

@@ -21,6 +21,7 @@ reports ``col_offset``).
 
 from __future__ import annotations
 
+import importlib.util
 import numbers
 import re
 from argparse import ArgumentTypeError
@@ -265,6 +266,24 @@ class ConfigError(LrspecError):
 class DependencyError(LrspecError):
     """An optional library that a feature needs is not installed; the hint names the extra
     to install (``pip install 'lrspec[torch]'``)."""
+
+
+def missing_dependency(feature: str, library: str, extra: str) -> DependencyError:
+    """The error of ``feature`` (``lrspec.jax``) without ``library`` (``JAX``)."""
+    return DependencyError(
+        f"{feature} needs {library}, which is not installed", hint=f"pip install 'lrspec[{extra}]'"
+    )
+
+
+def require_installed(module: str, feature: str, library: str, extra: str) -> None:
+    """Raise :func:`missing_dependency` unless ``module`` can be found, without importing it
+    (an adapter that imports its framework later still fails at its own import)."""
+    try:
+        found = importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        raise missing_dependency(feature, library, extra)
 
 
 # The classes are lrspec's public names: show them as such in tracebacks and reprs.
