@@ -310,16 +310,16 @@ def repeat(part: Kernel, times: float) -> Kernel:
     return with_hold(times * period, scalar, fill, traced, hold=hold)
 
 
-def finite_only(part: Kernel, describe: Callable[[], str]) -> Kernel:
-    """``part``, raising an EvaluationError at a step where its value is not finite (a formula
-    that overflows there, as its library would raise). The traced form cannot raise from
-    inside a compiled function: it gives inf."""
+def finite_only(
+    part: Kernel, describe: Callable[[], str], why: str = "overflows to a non-finite value"
+) -> Kernel:
+    """``part``, raising an EvaluationError ("'<describe()>' <why>") at a step where its
+    value is not finite (a formula that overflows there, as its library would raise). The
+    traced form cannot raise from inside a compiled function: it gives inf."""
     inner_scalar, inner_fill = part.scalar, part.fill
 
     def overflow() -> EvaluationError:
-        return EvaluationError(
-            f"'{describe()}' overflows to a non-finite value", details=(("needs_step", True),)
-        )
+        return EvaluationError(f"'{describe()}' {why}", details=(("needs_step", True),))
 
     def scalar(t: float) -> float:
         value = inner_scalar(t)

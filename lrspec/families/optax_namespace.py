@@ -39,7 +39,7 @@ from ..model.types import (
     Steps,
 )
 from ..model.units import MAX_STEPS, Quantity, normalize_steps
-from ..syntax.errors import ArgumentError, EvaluationError, LimitError, LrspecError
+from ..syntax.errors import ArgumentError, LimitError, LrspecError
 from ..syntax.nodes import Neg, Node, Number, Span
 from ..syntax.printer import format_number
 from .core import Constant, PiecewiseConstant
@@ -177,7 +177,7 @@ def _exponential(
     kernel = kernels.formula_pieces(
         math.inf, [math.nextafter(begin, math.inf)], [_steady(first), decaying]
     )
-    return _finite(kernel, describe)
+    return kernels.finite_only(kernel, describe)  # optax gives inf
 
 
 #: The smallest normal float: XLA on CPU flushes smaller results to zero.
@@ -193,29 +193,6 @@ class _Python:
 
 
 _PYTHON = _Python()
-
-
-def _finite(kernel: Kernel, describe: Callable[[], str]) -> Kernel:
-    """``kernel``, raising an EvaluationError where its value overflows (optax gives inf)."""
-    inner_scalar, inner_fill = kernel.scalar, kernel.fill
-
-    def overflow() -> EvaluationError:
-        return EvaluationError(
-            f"'{describe()}' overflows to a non-finite value", details=(("needs_step", True),)
-        )
-
-    def scalar(t: float) -> float:
-        value = inner_scalar(t)
-        if value - value != 0:
-            raise overflow()
-        return value
-
-    def fill(t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
-        inner_fill(t, out, ordered)
-        if not np.isfinite(out).all():
-            raise overflow()
-
-    return Kernel(kernel.length, scalar, fill, kernel.traced)
 
 
 def _cosine(init: float, steps: float, alpha: float, exponent: float) -> Kernel:

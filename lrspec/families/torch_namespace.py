@@ -1494,33 +1494,11 @@ def _chain_kernel(
         kernel = kernels.formula(length, lambda m: _product_chain(m, models, lr0))
     else:
         kernel = _table_chain(models, lr0, length)
-    return _finite(kernel, describe)
-
-
-def _finite(kernel: kernels.Kernel, describe: Callable[[], str]) -> kernels.Kernel:
-    """``kernel``, raising an EvaluationError where its value is not finite: members that
-    each grow the rate (a cosine restarted next to another cosine's low) can take it past the
-    largest float, as they do in PyTorch. (A traced function cannot raise: it gives inf.)"""
-    inner_scalar, inner_fill = kernel.scalar, kernel.fill
-
-    def overflow() -> EvaluationError:
-        return EvaluationError(
-            f"'{describe()}' overflows: PyTorch's rate passes the largest float",
-            details=(("needs_step", True),),
-        )
-
-    def scalar(t: float) -> float:
-        value = inner_scalar(t)
-        if value - value != 0:
-            raise overflow()
-        return value
-
-    def fill(t: np.ndarray, out: np.ndarray, ordered: bool) -> None:
-        inner_fill(t, out, ordered)
-        if not np.isfinite(out).all():
-            raise overflow()
-
-    return kernels.Kernel(kernel.length, scalar, fill, kernel.traced)
+    # Members that each grow the rate (a cosine restarted next to another cosine's low) can
+    # take it past the largest float, as they do in PyTorch.
+    return kernels.finite_only(
+        kernel, describe, "overflows: PyTorch's rate passes the largest float"
+    )
 
 
 def _absolute_chain(m: Any, models: list[_Model], last: int, lr0: float) -> Callable[[Any], Any]:
